@@ -1,0 +1,3 @@
+from goalsplit.cli import main
+
+main()

@@ -1,0 +1,380 @@
+"""Reading plan files: the only module that touches files or imports yaml.
+
+YAML is read with the 1.2 core rules that people expect when they write a plan
+by hand (``no`` is a string, ``1e6`` is a number, ``010`` is ten), decimals
+become ``Decimal`` so no binary float ever reaches a count, duplicate keys and
+anchors/aliases are errors, and every node's line and column is remembered so
+that any problem found later can be reported where it is in the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from goalsplit.errors import Issue, PlanError, PlanPath
+from goalsplit.model import Plan
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_STR = "tag:yaml.org,2002:str"
+
+
+class _CoreResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema scalars (plus ``_`` digit separators), no timestamps."""
+
+
+for _tag, _pattern, _first in (
+    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    (_INT, r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+)$", list("-+0123456789")),
+    (
+        _FLOAT,
+        r"^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+0123456789."),
+    ),
+):
+    _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml.cyaml import CParser as _Parser
+
+    class _Composer(_Parser, _CoreResolver):  # type: ignore[misc]
+        def __init__(self, text: str) -> None:
+            _Parser.__init__(self, text)
+            _CoreResolver.__init__(self)
+
+else:  # pragma: no cover - pure-Python fallback when libyaml is missing
+
+    class _Composer(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _CoreResolver,
+    ):
+        def __init__(self, text: str) -> None:
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _CoreResolver.__init__(self)
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of the plan sits in the file."""
+
+    file: str
+    values: dict[PlanPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PlanPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: PlanPath, at_key: bool = False) -> tuple[int, int] | None:
+        if at_key and path in self.keys:
+            return self.keys[path]
+        while True:
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def locate(self, issue: Issue) -> Issue:
+        if issue.file is not None:
+            return issue
+        pos = self.position(issue.path, issue.at_key)
+        return issue.located(self.file, *(pos if pos else (None, None)))
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    plan: Plan
+    source: SourceMap
+
+
+def load_plan(path: Path | str, display_name: str | None = None) -> LoadedPlan:
+    """Read, parse and validate a plan file; raise PlanError listing every problem."""
+    path = Path(path)
+    name = display_name or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PlanError([Issue((), f"cannot read the plan: {exc.strerror}", file=name)]) from None
+    return parse_plan(raw, name)
+
+
+def parse_plan(raw: bytes | str, name: str = "<plan>") -> LoadedPlan:
+    text = _decode(raw, name) if isinstance(raw, bytes) else raw
+    issues: list[Issue] = []
+    data, source = parse_yaml(text, name, issues)
+    if data is None:
+        raise PlanError(
+            [Issue((), "the plan is empty; it needs at least period, target, rates and reps",
+                   file=name, line=1, column=1)]
+        )
+    if not isinstance(data, dict):
+        raise PlanError([source.locate(Issue((), "the plan must be a mapping of keys to values"))])
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        issues += [_issue_from_pydantic(err) for err in errors if not _follows(err, errors)]
+    if issues:
+        raise PlanError(sorted_located(source, issues))
+    return LoadedPlan(plan, source)
+
+
+def sorted_located(source: SourceMap, issues: list[Issue]) -> list[Issue]:
+    located = [source.locate(issue) for issue in issues]
+    return sorted(located, key=lambda i: (i.line or 0, i.column or 0))
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise PlanError(
+            [Issue((), f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the plan as UTF-8",
+                   file=name, line=line, column=column)]
+        ) from None
+
+
+def parse_yaml(text: str, name: str, issues: list[Issue]) -> tuple[Any, SourceMap]:
+    """YAML text -> plain data (dict, list, str, int, Decimal, bool, None) + positions.
+
+    Problems that still leave usable data (duplicate keys, unsupported tags) are
+    appended to ``issues`` so they are reported together with validation errors.
+    """
+    source = SourceMap(name)
+    if "&" in text or "*" in text:
+        _reject_anchors(text, name)
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise PlanError([_syntax_issue(exc, name)]) from None
+    finally:
+        composer.dispose()
+    if node is None:
+        return None, source
+    data = _to_data(node, (), source, issues)
+    return data, source
+
+
+def _reject_anchors(text: str, name: str) -> None:
+    """Anchors and aliases are refused before composing, so an alias bomb costs nothing."""
+    issues: list[Issue] = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__
+                                else yaml.SafeLoader):
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                what = f"alias *{event.anchor} is not supported: write the value out"
+            elif getattr(event, "anchor", None):
+                what = f"anchor &{event.anchor} is not supported: write values out in full"
+            else:
+                continue
+            issues.append(Issue((), what, file=name, line=mark.line + 1, column=mark.column + 1))
+    except yaml.MarkedYAMLError as exc:
+        issues.append(_syntax_issue(exc, name))
+    if issues:
+        raise PlanError(issues)
+
+
+def _syntax_issue(exc: yaml.MarkedYAMLError, name: str) -> Issue:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    return Issue(
+        (),
+        f"YAML syntax error: {problem}",
+        file=name,
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _to_data(node: yaml.Node, path: PlanPath, source: SourceMap, issues: list[Issue]) -> Any:
+    source.values[path] = _pos(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        first_at: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                issues.append(_issue_at(key_node, path, "keys must be plain words", source))
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            if key in first_at:
+                line, _ = first_at[key]
+                issues.append(
+                    _issue_at(key_node, key_path, f"duplicate key {key!r} (first given on line {line})",
+                              source)
+                )
+                continue
+            first_at[key] = _pos(key_node)
+            source.keys[key_path] = _pos(key_node)
+            result[key] = _to_data(value_node, key_path, source, issues)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item, (*path, i), source, issues) for i, item in enumerate(node.value)]
+    return _scalar(node, path, source, issues)
+
+
+def _issue_at(node: yaml.Node, path: PlanPath, message: str, source: SourceMap) -> Issue:
+    line, column = _pos(node)
+    return Issue(path, message, file=source.file, line=line, column=column)
+
+
+def _scalar(node: yaml.Node, path: PlanPath, source: SourceMap, issues: list[Issue]) -> Any:
+    value: str = node.value
+    tag = node.tag
+    if tag == _STR:
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value.lower() == "true"
+    if tag == _INT:
+        digits = value.replace("_", "")
+        if digits.startswith(("0x", "0o")):
+            return int(digits[2:], 16 if digits[1] == "x" else 8)
+        return int(digits)
+    if tag == _FLOAT:
+        lowered = value.lower()
+        if lowered.endswith((".inf", ".nan")):
+            return float(lowered.replace(".", ""))  # "-.inf" -> "-inf"
+        return Decimal(value.replace("_", ""))
+    issues.append(_issue_at(node, path, f"YAML tag {tag!r} is not supported", source))
+    return None
+
+
+# --- pydantic errors -> plan issues -------------------------------------------------
+
+_MESSAGES = {
+    "missing": "required",
+    "finite_number": "must be a finite number",
+    "string_type": "must be text",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "dict_type": "must be a mapping of keys to values",
+    "model_type": "must be a mapping of keys to values",
+    "model_attributes_type": "must be a mapping of keys to values",
+    "decimal_parsing": "must be a number",
+    "decimal_type": "must be a number",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "bool_type": "must be true or false",
+}
+
+
+def _issue_from_pydantic(err: Any) -> Issue:
+    loc: PlanPath = tuple(err["loc"])
+    kind: str = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return Issue(loc, _unknown_key_message(loc), at_key=True)
+    if kind == "missing":
+        return Issue(loc[:-1], f"missing required key {loc[-1]!r}")
+    if kind in ("greater_than", "greater_than_equal"):
+        bound = ctx.get("gt", ctx.get("ge"))
+        word = "greater than" if kind == "greater_than" else "at least"
+        return Issue(loc, f"must be {word} {bound}, got {_shown(err.get('input'))}")
+    if kind == "value_error":
+        return Issue(loc, str(ctx.get("error", err["msg"])))
+    if kind == "literal_error":
+        return Issue(loc, f"must be {ctx.get('expected')}, got {_shown(err.get('input'))}")
+    if kind == "too_short":
+        return Issue(loc, "must not be empty")
+    if kind == "string_too_short":
+        return Issue(loc, "must not be empty")
+    message = _MESSAGES.get(kind)
+    if message is None:
+        message = err["msg"][:1].lower() + err["msg"][1:]
+    if kind != "missing" and "input" in err:
+        message += f", got {_shown(err['input'])}"
+    return Issue(loc, message)
+
+
+def _follows(err: Any, errors: list[Any]) -> bool:
+    """A list reported too short only because its items were invalid is not news."""
+    if err["type"] != "too_short":
+        return False
+    loc = tuple(err["loc"])
+    return any(tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc)
+               for other in errors)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return repr(value)
+
+
+def _unknown_key_message(loc: PlanPath) -> str:
+    key = str(loc[-1])
+    allowed = _allowed_keys(loc[:-1])
+    if not allowed:
+        return f"unknown key {key!r}"
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown key {key!r}; {hint}expected one of: {', '.join(allowed)}"
+
+
+def _allowed_keys(loc: PlanPath) -> list[str]:
+    """The keys the model at ``loc`` accepts, by walking the models' annotations."""
+    current: Any = Plan
+    for part in loc:
+        if isinstance(part, int):
+            current = _item_type(current)
+            continue
+        model = _model_in(current)
+        if model is None or part not in model.model_fields:
+            return []
+        current = model.model_fields[part].annotation
+    model = _model_in(current)
+    return list(model.model_fields) if model else []
+
+
+def _model_in(tp: Any) -> type[BaseModel] | None:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    for arg in typing.get_args(tp):  # X | None
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
+
+
+def _item_type(tp: Any) -> Any:
+    for arg in typing.get_args(tp):
+        origin = typing.get_origin(arg)
+        if origin in (tuple, list):
+            return typing.get_args(arg)[0]
+    if typing.get_origin(tp) in (tuple, list):
+        return typing.get_args(tp)[0]
+    return tp
