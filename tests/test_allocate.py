@@ -67,7 +67,8 @@ def test_allocation_adds_up_to_target_times_stretch(
 @given(days=st.integers(min_value=1, max_value=100), weight=st.integers(min_value=1, max_value=5))
 def test_the_able_do_more(days: int, weight: int) -> None:
     low, high = allocate_quotas(
-        Fraction(1000), Fraction(1),
+        Fraction(1000),
+        Fraction(1),
         [Claim(None, Fraction(1), days), Claim(None, Fraction(weight), days)],
     ).quotas
     assert high == low * weight
@@ -115,8 +116,9 @@ def test_all_explicit_below_target_is_a_warning() -> None:
         reps:
           - {{name: A, quota: 400}}
           - {{name: B, quota: 500}}
-    """) == ["plan.yaml:5:3: warning: reps: the explicit quotas add up to 900, below the target "
-             "1,000"]
+    """) == [
+        "plan.yaml:5:3: warning: reps: the explicit quotas add up to 900, below the target 1,000"
+    ]
 
 
 def test_explicit_quota_for_a_rep_without_working_days_is_an_error() -> None:

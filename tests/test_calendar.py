@@ -12,8 +12,9 @@ WEEKEND = frozenset({5, 6})
 
 def cn_days(start: date, end: date) -> tuple[date, ...]:
     years = list(range(start.year, end.year + 1))
-    return team_working_days(start, end, WEEKEND, public_calendar("CN", years),
-                             frozenset(), frozenset())
+    return team_working_days(
+        start, end, WEEKEND, public_calendar("CN", years), frozenset(), frozenset()
+    )
 
 
 def test_february_2026_in_china_has_16_working_days() -> None:
@@ -85,7 +86,10 @@ def test_iso_weeks_are_clipped_to_the_period_and_labelled() -> None:
     assert [w.label for w in weeks][:2] == ["2026-W01", "2026-W02"]
     assert (weeks[0].start, weeks[0].end) == (date(2026, 1, 1), date(2026, 1, 4))
     assert (weeks[-1].label, weeks[-1].start, weeks[-1].end) == (
-        "2026-W14", date(2026, 3, 30), date(2026, 3, 31))
+        "2026-W14",
+        date(2026, 3, 30),
+        date(2026, 3, 31),
+    )
     assert len(weeks) == 14
     # A period starting late in December belongs to the next ISO year's week 1.
     assert iso_weeks(date(2025, 12, 29), date(2026, 1, 4))[0].label == "2026-W01"

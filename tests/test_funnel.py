@@ -97,7 +97,7 @@ def test_schedule_invariants(total: Fraction, days: int, data: st.DataObject) ->
         assert running >= total * k / days  # never behind the exact requirement
         assert running - total * k / days < 1  # and never a whole unit ahead
     # Any cut into consecutive runs (weeks) adds up to the same days.
-    cuts = sorted(data.draw(st.lists(st.integers(0, days), max_size=8)) + [days])
+    cuts = sorted([*data.draw(st.lists(st.integers(0, days), max_size=8)), days])
     runs = split_targets(total, uniform_weights(days), cuts)
     starts = [0, *cuts[:-1]]
     assert runs == [sum(daily[a:b]) for a, b in zip(starts, cuts, strict=True)]
@@ -105,8 +105,11 @@ def test_schedule_invariants(total: Fraction, days: int, data: st.DataObject) ->
 
 @given(
     quota=st.fractions(min_value=1, max_value=10**6, max_denominator=100),
-    rates=st.lists(st.fractions(min_value=Fraction(1, 100), max_value=100, max_denominator=100),
-                   min_size=1, max_size=6),
+    rates=st.lists(
+        st.fractions(min_value=Fraction(1, 100), max_value=100, max_denominator=100),
+        min_size=1,
+        max_size=6,
+    ),
     stage=st.integers(min_value=0, max_value=5),
     better=st.fractions(min_value=1, max_value=3, max_denominator=20),
 )

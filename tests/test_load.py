@@ -132,8 +132,10 @@ def test_a_stage_with_no_rate_at_all_is_reported_once() -> None:
         ("2026-Q5", "period: expected a period such as 2026, 2026-H1"),
         ("2026-13", "period: expected a period such as"),
         ("March", "period: expected a period such as"),
-        ("{start: 2026-03-31, end: 2026-03-01}", "period.end: the period ends (2026-03-01) "
-         "before it starts (2026-03-31)"),
+        (
+            "{start: 2026-03-31, end: 2026-03-01}",
+            "period.end: the period ends (2026-03-01) before it starts (2026-03-31)",
+        ),
         ("{start: 2026-02-30, end: 2026-03-01}", "period.start: '2026-02-30' is not a valid date"),
         ("{start: 2026-03-01}", "period: missing required key 'end'"),
     ],
@@ -163,12 +165,14 @@ def test_unparseable_periods(period: str, message: str) -> None:
     ],
 )
 def test_period_forms(period: str, start: str, end: str) -> None:
-    plan = parse_plan(dedent(f"""
+    plan = parse_plan(
+        dedent(f"""
         period: {period}
         target: 1000
         {RATES}
         reps: [{{name: A}}]
-    """)).plan
+    """)
+    ).plan
     assert (str(plan.period.start), str(plan.period.end)) == (start, end)
 
 
@@ -189,8 +193,7 @@ def test_unparseable_dates_and_end_before_start() -> None:
         "plan.yaml:5:26: calendar.holidays[1]: range '2026-03-10..2026-03-09' ends before it "
         "starts",
         "plan.yaml:8:12: reps[0].start: expected a date written YYYY-MM-DD, got 20260301",
-        "plan.yaml:9:13: reps[0].leave[0]: expected a date written YYYY-MM-DD, "
-        "got 'next monday'",
+        "plan.yaml:9:13: reps[0].leave[0]: expected a date written YYYY-MM-DD, got 'next monday'",
     ]
 
 
@@ -211,8 +214,7 @@ def test_rep_dates_outside_the_period_and_end_before_start() -> None:
         "plan.yaml:6:12: reps[0].start: start 2026-02-20 is outside the period "
         "2026-03-01..2026-03-31",
         "plan.yaml:9:10: reps[1].end: end 2026-03-10 is before start 2026-03-20",
-        "plan.yaml:11:10: reps[2].end: end 2026-04-02 is outside the period "
-        "2026-03-01..2026-03-31",
+        "plan.yaml:11:10: reps[2].end: end 2026-04-02 is outside the period 2026-03-01..2026-03-31",
     ]
 
 
@@ -267,20 +269,24 @@ def test_yaml_1_1_surprises_do_not_happen() -> None:
     assert [rep.name for rep in breakdown.reps] == ["no", "yes", "777"]
     assert breakdown.target == 1_000_000
     assert breakdown.reps[0].rates[1] == 1000
-    plan = parse_plan("period: 2026-03\ntarget: 1.10\nreps: [{name: off}]\n"
-                      "rates: {pipeline: 0.57, intents: 1, deep_talks: 1, connects: 1, dials: 1}")
+    plan = parse_plan(
+        "period: 2026-03\ntarget: 1.10\nreps: [{name: off}]\n"
+        "rates: {pipeline: 0.57, intents: 1, deep_talks: 1, connects: 1, dials: 1}"
+    )
     assert plan.plan.target == Decimal("1.10")
     assert plan.plan.rates["pipeline"] == Decimal("0.57")
 
 
 def test_percentages_are_accepted_for_rates_and_stretch() -> None:
-    plan = parse_plan(dedent(f"""
+    plan = parse_plan(
+        dedent(f"""
         period: 2026-03
         target: 1000
         stretch: 115%
         {RATES.replace("pipeline: 0.5", "pipeline: 30%")}
         reps: [{{name: A}}]
-    """)).plan
+    """)
+    ).plan
     assert plan.stretch == Decimal("1.15")
     assert plan.rates["pipeline"] == Decimal("0.3")
 
@@ -309,12 +315,15 @@ def test_not_utf8_empty_and_non_mapping_files() -> None:
 
 
 def test_a_utf8_bom_is_accepted() -> None:
-    raw = ("\ufeff" + dedent(f"""
+    raw = (
+        "\ufeff"
+        + dedent(f"""
         period: 2026-03
         target: 1000
         {RATES}
         reps: [{{name: 张伟}}]
-    """)).encode("utf-8")
+    """)
+    ).encode("utf-8")
     assert parse_plan(raw).plan.reps[0].name == "张伟"
 
 
@@ -339,10 +348,13 @@ def test_custom_funnel_stages() -> None:
         rates: {deals: 4000, effective_visits: 0.25, visits: 0.5}
         reps: [{name: A}]
     """)
-    assert [s.name for s in breakdown.stages] == ["revenue", "deals", "effective_visits",
-                                                  "visits"]
-    assert [s.display_label for s in breakdown.stages] == ["Revenue", "Deals won",
-                                                           "Effective visits", "Visits"]
+    assert [s.name for s in breakdown.stages] == ["revenue", "deals", "effective_visits", "visits"]
+    assert [s.display_label for s in breakdown.stages] == [
+        "Revenue",
+        "Deals won",
+        "Effective visits",
+        "Visits",
+    ]
     assert breakdown.reps[0].totals() == (8000, 2, 8, 16)
 
 

@@ -49,39 +49,58 @@ def allocate_quotas(target: Fraction, stretch: Fraction, claims: Sequence[Claim]
         if claim.working_days == 0:
             if claim.explicit is not None and claim.explicit > 0:
                 issues.append(
-                    Issue(("reps", i, "quota"), "this rep has no working days in the period, "
-                          "so an explicit quota cannot be worked")
+                    Issue(
+                        ("reps", i, "quota"),
+                        "this rep has no working days in the period, "
+                        "so an explicit quota cannot be worked",
+                    )
                 )
             elif claim.explicit is None:
                 issues.append(
-                    Issue(("reps", i), "this rep has no working days in the period and gets no "
-                          "quota", severity="warning")
+                    Issue(
+                        ("reps", i),
+                        "this rep has no working days in the period and gets no quota",
+                        severity="warning",
+                    )
                 )
 
     quotas = [c.explicit if c.explicit is not None else Fraction(0) for c in claims]
     if sharers:
         if remaining < 0:
             issues.append(
-                Issue(("reps",), f"explicit quotas add up to {_fmt(explicit_sum)}, more than "
-                      f"target x stretch = {_fmt(available)}, leaving nothing for the "
-                      f"{len(sharers)} rep(s) without a quota")
+                Issue(
+                    ("reps",),
+                    f"explicit quotas add up to {_fmt(explicit_sum)}, more than "
+                    f"target x stretch = {_fmt(available)}, leaving nothing for the "
+                    f"{len(sharers)} rep(s) without a quota",
+                )
             )
         elif remaining > 0 and share_total == 0:
             issues.append(
-                Issue(("reps",), f"{_fmt(remaining)} is left to share but no rep without an "
-                      "explicit quota has working days")
+                Issue(
+                    ("reps",),
+                    f"{_fmt(remaining)} is left to share but no rep without an "
+                    "explicit quota has working days",
+                )
             )
         elif remaining == 0:
             issues.append(
-                Issue(("reps",), "explicit quotas use up target x stretch; the reps without a "
-                      "quota get 0", severity="warning")
+                Issue(
+                    ("reps",),
+                    "explicit quotas use up target x stretch; the reps without a quota get 0",
+                    severity="warning",
+                )
             )
         else:
             for i in sharers:
                 quotas[i] = remaining * shares[i] / share_total
     elif explicit_sum < target:
         issues.append(
-            Issue(("reps",), f"the explicit quotas add up to {_fmt(explicit_sum)}, below the "
-                  f"target {_fmt(target)}", severity="warning")
+            Issue(
+                ("reps",),
+                f"the explicit quotas add up to {_fmt(explicit_sum)}, below the "
+                f"target {_fmt(target)}",
+                severity="warning",
+            )
         )
     return Allocation(tuple(quotas), available, tuple(issues))

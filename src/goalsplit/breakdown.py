@@ -66,17 +66,24 @@ class RepPlan:
         return tuple(e / len(self.days) for e in self.required)
 
     def week_targets(self) -> list[tuple[int, ...]]:
-        """Whole-unit targets per week (one tuple of stage targets per week)."""
-        return self._split(self.week_ends)
+        """Whole-unit targets per week: one tuple of stage targets per week."""
+        return list(zip(*self.week_columns(), strict=True))
 
     def day_targets(self) -> list[tuple[int, ...]]:
-        """Whole-unit targets per working day (one tuple of stage targets per day)."""
+        """Whole-unit targets per working day: one tuple of stage targets per day."""
+        return list(zip(*self.day_columns(), strict=True))
+
+    def week_columns(self) -> list[list[int]]:
+        """Whole-unit targets per week: one list per stage, the result first."""
+        return self._split(self.week_ends)
+
+    def day_columns(self) -> list[list[int]]:
+        """Whole-unit targets per working day: one list per stage, the result first."""
         return self._split(range(1, len(self.days) + 1))
 
-    def _split(self, boundaries: Sequence[int]) -> list[tuple[int, ...]]:
+    def _split(self, boundaries: Sequence[int]) -> list[list[int]]:
         weights = self.cumulative_weights
-        per_stage = [split_targets(e, weights, boundaries) for e in self.required]
-        return list(zip(*per_stage, strict=True)) if per_stage else []
+        return [split_targets(e, weights, boundaries) for e in self.required]
 
 
 @dataclass(frozen=True)
@@ -122,19 +129,28 @@ def build_breakdown(plan: Plan) -> Breakdown:
             public = public_calendar(plan.calendar.country, years)
         except UnknownCountryError as exc:
             issues.append(
-                Issue(("calendar", "country"), f"unknown country code {exc.args[0]!r}; use an "
-                      "ISO 3166 code that the holidays package supports, such as CN, US, DE")
+                Issue(
+                    ("calendar", "country"),
+                    f"unknown country code {exc.args[0]!r}; use an "
+                    "ISO 3166 code that the holidays package supports, such as CN, US, DE",
+                )
             )
         else:
             if public.uncovered_years:
-                known = (f"its official calendar is known only through {public.covered_through}"
-                         if public.covered_through else "its holiday rules do not cover")
+                known = (
+                    f"its official calendar is known only through {public.covered_through}"
+                    if public.covered_through
+                    else "its holiday rules do not cover"
+                )
                 issues.append(
-                    Issue(("calendar", "country"),
-                          f"holiday data for {public.country}: {known}; "
-                          f"{', '.join(map(str, public.uncovered_years))} is guessed from rules "
-                          "and may be wrong (list the official days in calendar.holidays and "
-                          "calendar.workdays)", severity="warning")
+                    Issue(
+                        ("calendar", "country"),
+                        f"holiday data for {public.country}: {known}; "
+                        f"{', '.join(map(str, public.uncovered_years))} is guessed from rules "
+                        "and may be wrong (list the official days in calendar.holidays and "
+                        "calendar.workdays)",
+                        severity="warning",
+                    )
                 )
 
     team_days = team_working_days(
@@ -154,8 +170,9 @@ def build_breakdown(plan: Plan) -> Breakdown:
     issues.extend(_rate_warnings(plan))
 
     stage_names = [s.name for s in plan.stages[1:]]
-    windows: dict[tuple[date, date, tuple[tuple[date, date], ...]],
-                  tuple[tuple[date, ...], tuple[int, ...]]] = {}
+    windows: dict[
+        tuple[date, date, tuple[tuple[date, date], ...]], tuple[tuple[date, ...], tuple[int, ...]]
+    ] = {}
     rep_days: list[tuple[date, ...]] = []
     rep_week_ends: list[tuple[int, ...]] = []
     for rep in plan.reps:
@@ -259,9 +276,11 @@ def _rate_warnings(plan: Plan) -> list[Issue]:
         for name, value in rates.items():
             if name in above and unit[name] == above[name].unit and Fraction(str(value)) > 1:
                 issues.append(
-                    Issue((*where, name),
-                          f"{value} means one unit of {name} yields more than one of "
-                          f"{above[name].name}; a percentage is written 0.30 or 30%",
-                          severity="warning")
+                    Issue(
+                        (*where, name),
+                        f"{value} means one unit of {name} yields more than one of "
+                        f"{above[name].name}; a percentage is written 0.30 or 30%",
+                        severity="warning",
+                    )
                 )
     return issues

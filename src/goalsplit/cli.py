@@ -31,7 +31,6 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug, reported with its traceback
 
 app = typer.Typer(
     name="goalsplit",
-    help="Decompose a sales team's revenue target into each rep's daily and weekly actions.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -48,21 +47,27 @@ def _show_version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", help="Show the version and exit.", callback=_show_version,
-                     is_eager=True),
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """Decompose a sales team's revenue target into each rep's daily and weekly actions.
 
-    Exit codes: 0 ok, 1 warnings with --strict, 2 usage error, 3 invalid plan file,
-    70 internal error.
+    Exit codes: 0 ok, 1 warnings with --strict, 2 usage error, 3 invalid plan file, 70 bug.
     """
 
 
 PlanFile = Annotated[
     Path,
-    typer.Argument(help="The plan file (YAML).", exists=True, dir_okay=False, readable=True,
-                   show_default=False),
+    typer.Argument(
+        help="The plan file (YAML).",
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        show_default=False,
+        metavar="PLAN",
+    ),
 ]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="Exit with 1 when the plan has warnings.")
@@ -77,15 +82,27 @@ def plan(
     ] = Format.table,
     reps: Annotated[
         list[str] | None,
-        typer.Option("--rep", "-r", help="Show only this rep (repeatable); quotas are still "
-                     "shared across the whole team.", show_default=False),
+        typer.Option(
+            "--rep",
+            "-r",
+            metavar="NAME",
+            help="Show only this rep (repeatable); quotas are still shared across the whole team.",
+            show_default=False,
+        ),
     ] = None,
-    daily: Annotated[bool, typer.Option("--daily", help="Add each rep's targets per working day.")]
-    = False,
+    daily: Annotated[
+        bool, typer.Option("--daily", help="Add each rep's targets per working day.")
+    ] = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file instead of stdout.",
-                     dir_okay=False, show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to this file instead of stdout.",
+            dir_okay=False,
+            show_default=False,
+        ),
     ] = None,
     strict: StrictOption = False,
 ) -> None:
@@ -124,8 +141,14 @@ def plan(
 def check(
     plan_files: Annotated[
         list[Path],
-        typer.Argument(help="Plan files to validate.", exists=True, dir_okay=False,
-                       readable=True, show_default=False),
+        typer.Argument(
+            help="Plan files to validate.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            show_default=False,
+            metavar="PLAN",
+        ),
     ],
     strict: StrictOption = False,
 ) -> None:
@@ -143,8 +166,8 @@ def check(
         typer.echo(
             f"{plan_file}: ok: {len(breakdown.reps)} reps, {breakdown.period_label} "
             f"({len(breakdown.working_days)} working days), quotas add up to {share:.1f}% "
-            f"of the target" + (f", {len(breakdown.warnings)} warning(s)" if breakdown.warnings
-                                else "")
+            f"of the target"
+            + (f", {len(breakdown.warnings)} warning(s)" if breakdown.warnings else "")
         )
     if invalid:
         raise typer.Exit(EXIT_INVALID_PLAN)
@@ -175,8 +198,9 @@ def _build(plan_file: Path, exit_on_error: bool = True) -> Breakdown:
         if exit_on_error:
             raise typer.Exit(EXIT_INVALID_PLAN) from None
         raise _Invalid from None
-    return replace(breakdown, warnings=tuple(sorted_located(loaded.source,
-                                                              list(breakdown.warnings))))
+    return replace(
+        breakdown, warnings=tuple(sorted_located(loaded.source, list(breakdown.warnings)))
+    )
 
 
 def _report_issues(issues: list[Issue]) -> None:
@@ -208,8 +232,9 @@ def _write_atomically(path: Path, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise typer.BadParameter(f"cannot write {path}: {exc.strerror}",
-                                 param_hint="'--output'") from None
+        raise typer.BadParameter(
+            f"cannot write {path}: {exc.strerror}", param_hint="'--output'"
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

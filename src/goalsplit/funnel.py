@@ -28,8 +28,9 @@ def ceil_fraction(value: Fraction) -> int:
     return -((-value.numerator) // value.denominator)
 
 
-def cumulative_targets(total: Fraction, cumulative_weights: Sequence[int],
-                       at: Sequence[int]) -> list[int]:
+def cumulative_targets(
+    total: Fraction, cumulative_weights: Sequence[int], at: Sequence[int]
+) -> list[int]:
     """Cumulative whole-unit targets through each day count in ``at``.
 
     ``cumulative_weights[k]`` is the weight of the first k days (index 0 is 0),
@@ -37,25 +38,22 @@ def cumulative_targets(total: Fraction, cumulative_weights: Sequence[int],
     """
     whole = cumulative_weights[-1]
     if whole == 0:
-        return [0 for _ in at]
-    num, den = total.numerator, total.denominator * whole
-    return [-((-num * cumulative_weights[k]) // den) for k in at]
+        return [0] * len(at)
+    # ceil(a / b) == -((-a) // b), in integers: no float ever touches a count.
+    minus_num, den = -total.numerator, total.denominator * whole
+    return [-((minus_num * cumulative_weights[k]) // den) for k in at]
 
 
-def split_targets(total: Fraction, cumulative_weights: Sequence[int],
-                  boundaries: Sequence[int]) -> list[int]:
+def split_targets(
+    total: Fraction, cumulative_weights: Sequence[int], boundaries: Sequence[int]
+) -> list[int]:
     """Whole-unit targets of consecutive runs of days.
 
     ``boundaries`` are the day counts at the end of each run (non-decreasing); a
     run's target is the cumulative target at its end minus the one at its start.
     """
     cumulative = cumulative_targets(total, cumulative_weights, boundaries)
-    targets = []
-    previous = 0
-    for value in cumulative:
-        targets.append(value - previous)
-        previous = value
-    return targets
+    return [b - a for a, b in zip([0, *cumulative], cumulative, strict=False)]
 
 
 def uniform_weights(days: int) -> range:

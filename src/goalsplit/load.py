@@ -48,9 +48,9 @@ for _tag, _pattern, _first in (
     _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 if getattr(yaml, "__with_libyaml__", False):
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
-    class _Composer(_Parser, _CoreResolver):  # type: ignore[misc]
+    class _Composer(_Parser, _CoreResolver):
         def __init__(self, text: str) -> None:
             _Parser.__init__(self, text)
             _CoreResolver.__init__(self)
@@ -120,8 +120,15 @@ def parse_plan(raw: bytes | str, name: str = "<plan>") -> LoadedPlan:
     data, source = parse_yaml(text, name, issues)
     if data is None:
         raise PlanError(
-            [Issue((), "the plan is empty; it needs at least period, target, rates and reps",
-                   file=name, line=1, column=1)]
+            [
+                Issue(
+                    (),
+                    "the plan is empty; it needs at least period, target, rates and reps",
+                    file=name,
+                    line=1,
+                    column=1,
+                )
+            ]
         )
     if not isinstance(data, dict):
         raise PlanError([source.locate(Issue((), "the plan must be a mapping of keys to values"))])
@@ -148,8 +155,15 @@ def _decode(raw: bytes, name: str) -> str:
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise PlanError(
-            [Issue((), f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the plan as UTF-8",
-                   file=name, line=line, column=column)]
+            [
+                Issue(
+                    (),
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the plan as UTF-8",
+                    file=name,
+                    line=line,
+                    column=column,
+                )
+            ]
         ) from None
 
 
@@ -179,16 +193,19 @@ def _reject_anchors(text: str, name: str) -> None:
     """Anchors and aliases are refused before composing, so an alias bomb costs nothing."""
     issues: list[Issue] = []
     try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__
-                                else yaml.SafeLoader):
-            mark = event.start_mark
-            if isinstance(event, yaml.AliasEvent):
-                what = f"alias *{event.anchor} is not supported: write the value out"
-            elif getattr(event, "anchor", None):
-                what = f"anchor &{event.anchor} is not supported: write values out in full"
-            else:
+        for event in yaml.parse(
+            text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+        ):
+            anchor = getattr(event, "anchor", None)
+            if not anchor:
                 continue
-            issues.append(Issue((), what, file=name, line=mark.line + 1, column=mark.column + 1))
+            if isinstance(event, yaml.AliasEvent):
+                what = f"alias *{anchor} is not supported: write the value out"
+            else:
+                what = f"anchor &{anchor} is not supported: write values out in full"
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            issues.append(Issue((), what, file=name, line=line, column=column))
     except yaml.MarkedYAMLError as exc:
         issues.append(_syntax_issue(exc, name))
     if issues:
@@ -227,8 +244,12 @@ def _to_data(node: yaml.Node, path: PlanPath, source: SourceMap, issues: list[Is
             if key in first_at:
                 line, _ = first_at[key]
                 issues.append(
-                    _issue_at(key_node, key_path, f"duplicate key {key!r} (first given on line {line})",
-                              source)
+                    _issue_at(
+                        key_node,
+                        key_path,
+                        f"duplicate key {key!r} (first given on line {line})",
+                        source,
+                    )
                 )
                 continue
             first_at[key] = _pos(key_node)
@@ -320,8 +341,9 @@ def _follows(err: Any, errors: list[Any]) -> bool:
     if err["type"] != "too_short":
         return False
     loc = tuple(err["loc"])
-    return any(tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc)
-               for other in errors)
+    return any(
+        tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc) for other in errors
+    )
 
 
 def _shown(value: Any) -> str:

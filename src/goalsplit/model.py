@@ -256,7 +256,9 @@ def plan_issues(plan: Plan) -> list[Issue]:
                     else f"the stages are {', '.join(names)}"
                 )
                 issues.append(
-                    Issue((*where, stage_name), f"no stage named {stage_name!r}; {hint}", at_key=True)
+                    Issue(
+                        (*where, stage_name), f"no stage named {stage_name!r}; {hint}", at_key=True
+                    )
                 )
 
     check_rates(plan.rates, ("rates",))
@@ -264,8 +266,11 @@ def plan_issues(plan: Plan) -> list[Issue]:
     nobody = [n for n in names if n not in plan.rates and all(n not in r.rates for r in plan.reps)]
     if nobody:
         issues.append(
-            Issue(("rates",), f"no rate for {', '.join(nobody)}: give the team's rate here "
-                  "(or a rate in every rep's rates:)")
+            Issue(
+                ("rates",),
+                f"no rate for {', '.join(nobody)}: give the team's rate here "
+                "(or a rate in every rep's rates:)",
+            )
         )
 
     first_seen: dict[str, int] = {}
@@ -298,14 +303,11 @@ def plan_issues(plan: Plan) -> list[Issue]:
                 issues.append(
                     Issue(
                         (*where, key),
-                        f"{key} {day} is outside the period "
-                        f"{plan.period.start}..{plan.period.end}",
+                        f"{key} {day} is outside the period {plan.period.start}..{plan.period.end}",
                     )
                 )
         if rep.start and rep.end and rep.end < rep.start:
-            issues.append(
-                Issue((*where, "end"), f"end {rep.end} is before start {rep.start}")
-            )
+            issues.append(Issue((*where, "end"), f"end {rep.end} is before start {rep.start}"))
         for j, (first, last) in enumerate(rep.leave):
             if last < plan.period.start or first > plan.period.end:
                 issues.append(

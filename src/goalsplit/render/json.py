@@ -1,12 +1,20 @@
 """``--format json``: the stable contract for scripts (schema_version 1).
 
 Exact quantities (quotas, requirements, per-day averages, rates) are floats;
-schedule targets are integers. Keys are English and never translated.
+schedule targets are integers. Keys are English and never translated. The
+output is compact (one line); pipe it through ``jq`` to read it.
+
+A year of weeks for 10,000 reps is millions of numbers, so the weekly and daily
+rows are written from a prepared template (one ``%`` formatting per rep) rather
+than as millions of small dicts; ``tests/test_cli.py`` checks that the result
+parses to the same document a plain ``json.dumps`` would give.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 from goalsplit.breakdown import Breakdown, RepPlan
@@ -15,17 +23,31 @@ from goalsplit.render import ReportOptions, selected_reps
 SCHEMA_VERSION = 1
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def render(breakdown: Breakdown, options: ReportOptions) -> str:
-    document = plan_document(breakdown, options)
-    return json.dumps(document, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n"
-
-
-def plan_document(breakdown: Breakdown, options: ReportOptions) -> dict[str, Any]:
     names = [stage.name for stage in breakdown.stages]
-    weeks = [
-        {"week": w.label, "start": w.start.isoformat(), "end": w.end.isoformat()}
+    week_heads = [
+        _dumps({"week": w.label, "start": w.start.isoformat(), "end": w.end.isoformat()})[:-1]
+        + ',"working_days":%d,'
         for w in breakdown.weeks
     ]
+    weeks_template = _rows_template(week_heads, names)
+    head = _dumps({**header(breakdown), "reps": []})
+    assert head.endswith('"reps":[]}')
+    parts = [head[: -len("]}")]]
+    for n, i in enumerate(selected_reps(breakdown, options)):
+        if n:
+            parts.append(",")
+        parts.append(_rep(breakdown.reps[i], names, weeks_template, breakdown, options))
+    parts.append("]}\n")
+    return "".join(parts)  # one copy of a document that can run to 100 MB
+
+
+def header(breakdown: Breakdown) -> dict[str, Any]:
+    """Everything but the reps."""
     return {
         "schema_version": SCHEMA_VERSION,
         "team": breakdown.team,
@@ -43,20 +65,23 @@ def plan_document(breakdown: Breakdown, options: ReportOptions) -> dict[str, Any
             {"name": s.name, "label": s.display_label, "unit": s.unit} for s in breakdown.stages
         ],
         "warnings": [issue.describe() for issue in breakdown.warnings],
-        "reps": [
-            _rep(breakdown.reps[i], names, weeks, breakdown, options)
-            for i in selected_reps(breakdown, options)
-        ],
     }
+
+
+def _rows_template(heads: Sequence[str], names: Sequence[str]) -> str:
+    """``[{...head..."targets":{"revenue":%d,...}},...]`` for one row per head."""
+    targets = ",".join(_dumps(name).replace("%", "%%") + ":%d" for name in names)
+    row_tail = '"targets":{' + targets + "}}"
+    return "[" + ",".join(head + row_tail for head in heads) + "]"
 
 
 def _rep(
     rep: RepPlan,
     names: list[str],
-    weeks: list[dict[str, Any]],
+    weeks_template: str,
     breakdown: Breakdown,
     options: ReportOptions,
-) -> dict[str, Any]:
+) -> str:
     per_day = rep.per_day()
     totals = rep.totals()
     below = names[1:]
@@ -78,16 +103,16 @@ def _rep(
             }
             for k, (name, exact, whole) in enumerate(zip(names, rep.required, totals, strict=True))
         },
-        "weeks": [
-            {**week, "working_days": days, "targets": dict(zip(names, targets, strict=True))}
-            for week, days, targets in zip(
-                weeks, breakdown.week_working_days(rep.week_ends), rep.week_targets(), strict=True
-            )
-        ],
     }
+    day_counts = breakdown.week_working_days(rep.week_ends)
+    weeks = weeks_template % tuple(
+        chain.from_iterable(zip(day_counts, *rep.week_columns(), strict=True))
+    )
+    text = _dumps(document)[:-1] + ',"weeks":' + weeks
     if options.daily:
-        document["days"] = [
-            {"date": day.isoformat(), "targets": dict(zip(names, targets, strict=True))}
-            for day, targets in zip(rep.days, rep.day_targets(), strict=True)
-        ]
-    return document
+        day_heads = ['{"date":"%s",' % day.isoformat() for day in rep.days]  # noqa: UP031
+        days = _rows_template(day_heads, names) % tuple(
+            chain.from_iterable(zip(*rep.day_columns(), strict=True))
+        )
+        text += ',"days":' + days
+    return text + "}"

@@ -44,6 +44,7 @@ def report(breakdown: Breakdown, options: ReportOptions) -> RenderableType:
         parts.append(Text(""))
         parts.append(weekly_table(breakdown, rep))
         if options.daily:
+            parts.append(Text(""))
             parts.append(daily_table(breakdown, rep))
     return Group(*parts)
 
@@ -97,14 +98,18 @@ def summary_table(breakdown: Breakdown, options: ReportOptions) -> Table:
     shown = [breakdown.reps[i] for i in selected_reps(breakdown, options)]
     everyone = len(shown) == len(breakdown.reps)
     table.add_column("Rep", footer="Team" if everyone else "Shown", overflow="fold")
-    table.add_column("Days", justify="right", footer=str(len(breakdown.working_days)))
+    table.add_column(
+        "Days", justify="right", footer=str(len(breakdown.working_days)) if everyone else ""
+    )
     quota_total = sum(rep.totals()[0] for rep in shown)
     table.add_column(f"Quota{_currency(breakdown)}", justify="right", footer=money(quota_total))
     for k, stage in enumerate(stages, start=1):
-        per_day_total = sum((rep.per_day() or (Fraction(0),) * len(breakdown.stages))[k]
-                            for rep in shown)
-        table.add_column(stage.display_label, justify="right",
-                         footer=average(Fraction(per_day_total), stage))
+        per_day_total = sum(
+            (rep.per_day() or (Fraction(0),) * len(breakdown.stages))[k] for rep in shown
+        )
+        table.add_column(
+            stage.display_label, justify="right", footer=average(Fraction(per_day_total), stage)
+        )
     for rep in shown:
         per_day = rep.per_day()
         cells = [
@@ -141,8 +146,7 @@ def allocation_line(breakdown: Breakdown) -> Text:
 
 def _rates_line(breakdown: Breakdown, rep: RepPlan) -> str:
     parts = []
-    for stage, rate, source in zip(breakdown.stages[1:], rep.rates, rep.rate_sources,
-                                   strict=True):
+    for stage, rate, source in zip(breakdown.stages[1:], rep.rates, rep.rate_sources, strict=True):
         value = money(rate) if rate > 1 and rate.denominator == 1 else f"{float(rate):g}"
         parts.append(f"{stage.display_label.lower()} {value}{'*' if source == 'rep' else ''}")
     own = " (* = own)" if "rep" in rep.rate_sources else ""
