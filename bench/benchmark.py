@@ -3,20 +3,23 @@
 Measures, as separate processes the way a user runs them:
 
 1. the floor: a Python process that imports goalsplit's dependencies and builds
-   the year's CN holiday calendar, and ``goalsplit plan`` on a 5-rep CN quarter
-   (table and JSON), reported as a ratio to the floor;
+   the year's CN holiday calendar, against ``goalsplit plan`` on a 5-rep CN
+   quarter (table and JSON), as a ratio to the floor. ``import pydantic`` and
+   ``import rich`` are lazy and load almost nothing, so a second floor also loads
+   the parts that any use of them needs (``BaseModel``; a console and a table);
 2. ``goalsplit --version`` and ``--help``, and which heavy modules they import;
 3. ``goalsplit plan --format json`` on generated plans of 10,000 and 20,000
    reps over a full year, and the ratio between them.
 
-Each figure is the median of several runs. Timings are printed, never asserted:
-machines are shared and noisy.
+Small commands run in turns (so drift on a shared machine hits all alike) and
+each figure is a median, of wall time and of CPU time (user + system) of the
+child process. Timings are printed, never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import statistics
 import subprocess
 import sys
@@ -27,11 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "east-1-q1.yaml"
 
-FLOOR_STRICT = (
+FLOOR_IMPORTS = (
     "import typer, pydantic, rich, yaml, holidays; holidays.country_holidays('CN', years=2026)"
 )
-# Importing a package is lazy for pydantic and rich; this floor also loads the
-# parts goalsplit cannot avoid using (BaseModel, a console and a table).
 FLOOR_USED = (
     "import typer, yaml, holidays; from pydantic import BaseModel; "
     "from rich.console import Console; from rich.table import Table; "
@@ -39,13 +40,38 @@ FLOOR_USED = (
 )
 
 
-def run(args: list[str], repeat: int) -> float:
-    times = []
+def once(args: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``args``."""
+    before = os.times()
+    started = time.perf_counter()
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return wall, cpu
+
+
+def run_interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple[float, float]]:
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(repeat):
-        started = time.perf_counter()
-        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for name, args in commands.items():
+            times[name].append(once(args))
+    return {
+        name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
+        for name, runs in times.items()
+    }
+
+
+def compile_package() -> None:
+    """Byte-compile goalsplit as ``pip install .`` does, so that an editable install
+    under PYTHONDONTWRITEBYTECODE=1 is not charged for compiling on every run."""
+    import compileall
+
+    import goalsplit
+
+    compileall.compile_dir(Path(goalsplit.__file__).parent, quiet=1)
 
 
 def goalsplit(*args: str) -> list[str]:
@@ -56,14 +82,14 @@ def imported_by(args: list[str]) -> list[str]:
     code = (
         "import sys; from goalsplit.cli import app\n"
         f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
-        "print(','.join(m for m in ('pydantic', 'holidays', 'yaml') if m in sys.modules))"
+        "print('MODULES:' + ','.join(m for m in ('pydantic', 'holidays', 'yaml') "
+        "if m in sys.modules), file=sys.stderr)"
     )
-    out = (
-        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-        .stdout.strip()
-        .splitlines()
-    )
-    return [m for m in out[-1].split(",") if m] if out else []
+    err = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stderr
+    line = next(x for x in err.splitlines() if x.startswith("MODULES:"))
+    return [m for m in line.removeprefix("MODULES:").split(",") if m]
 
 
 def big_plan(reps: int, path: Path) -> None:
@@ -92,51 +118,54 @@ def big_plan(reps: int, path: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7, help="runs per small measurement")
-    parser.add_argument("--big-repeat", type=int, default=3, help="runs per big-plan measurement")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=11, help="runs per small command")
+    parser.add_argument("--big-repeat", type=int, default=3, help="runs per big plan")
     options = parser.parse_args()
-    r, big_r = options.repeat, options.big_repeat
+    compile_package()
 
-    results: dict[str, float | list[str] | str] = {}
-    floor_strict = run([sys.executable, "-c", FLOOR_STRICT], r)
-    floor_used = run([sys.executable, "-c", FLOOR_USED], r)
-    plan_table = run(goalsplit("plan", str(EXAMPLE)), r)
-    plan_json = run(goalsplit("plan", str(EXAMPLE), "--format", "json"), r)
-    version = run(goalsplit("--version"), r)
-    help_ = run(goalsplit("--help"), r)
-    results.update(
-        floor_import_only_s=floor_strict,
-        floor_with_used_parts_s=floor_used,
-        plan_5_reps_table_s=plan_table,
-        plan_5_reps_json_s=plan_json,
-        ratio_table_to_floor=plan_table / floor_strict,
-        ratio_table_to_used_floor=plan_table / floor_used,
-        ratio_json_to_floor=plan_json / floor_strict,
-        version_s=version,
-        help_s=help_,
-        version_imports=imported_by(["--version"]),
-        help_imports=imported_by(["--help"]),
+    small = run_interleaved(
+        {
+            "floor (import deps + CN 2026 calendar)": [sys.executable, "-c", FLOOR_IMPORTS],
+            "floor + BaseModel, Console, Table": [sys.executable, "-c", FLOOR_USED],
+            "plan, 5-rep CN quarter, table": goalsplit("plan", str(EXAMPLE)),
+            "plan, 5-rep CN quarter, json": goalsplit("plan", str(EXAMPLE), "--format", "json"),
+            "--version": goalsplit("--version"),
+            "--help": goalsplit("--help"),
+        },
+        options.repeat,
     )
+    print(f"{'command':<42} {'wall s':>8} {'cpu s':>8}")
+    for name, (wall, cpu) in small.items():
+        print(f"{name:<42} {wall:>8.3f} {cpu:>8.3f}")
+    names = list(small)
+    for plan in names[2:4]:
+        for floor in names[:2]:
+            wall = small[plan][0] / small[floor][0]
+            cpu = small[plan][1] / small[floor][1]
+            print(f"ratio {plan[-5:]} / {floor[:28]:<28}  wall {wall:.2f}x  cpu {cpu:.2f}x")
+    for args in (["--version"], ["--help"]):
+        print(
+            f"{' '.join(args)} imports: {imported_by(args) or 'none of pydantic, holidays, yaml'}"
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
-        sizes = {}
+        big = {}
         for reps in (10_000, 20_000):
             path = Path(tmp) / f"plan-{reps}.yaml"
             big_plan(reps, path)
-            sizes[reps] = run(
-                goalsplit(
-                    "plan", str(path), "--format", "json", "--output", str(Path(tmp) / "out.json")
-                ),
-                big_r,
+            out = str(Path(tmp) / "out.json")
+            args = goalsplit("plan", str(path), "--format", "json", "--output", out)
+            big[reps] = run_interleaved({"big": args}, options.big_repeat)["big"]
+            size = Path(out).stat().st_size / 1e6
+            print(
+                f"plan --format json, {reps:,} reps, year: wall {big[reps][0]:.2f} s, "
+                f"cpu {big[reps][1]:.2f} s, {size:.0f} MB of JSON"
             )
-            results[f"plan_{reps}_reps_year_json_s"] = sizes[reps]
-        results["ratio_20k_to_10k"] = sizes[20_000] / sizes[10_000]
-
-    width = max(map(len, results))
-    for key, value in results.items():
-        shown = f"{value:.3f}" if isinstance(value, float) else json.dumps(value)
-        print(f"{key:<{width}}  {shown}")
+        print(
+            f"ratio 20,000 / 10,000 reps: wall {big[20_000][0] / big[10_000][0]:.2f}x, "
+            f"cpu {big[20_000][1] / big[10_000][1]:.2f}x"
+        )
 
 
 if __name__ == "__main__":

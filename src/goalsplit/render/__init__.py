@@ -1,12 +1,14 @@
 """Output formats: one module per format, one registry.
 
-Each format module has ``render(breakdown, options) -> str``. Modules are
-imported only when used, so JSON output never pays for rich.
+Each format module has ``render(breakdown, options)`` returning the report as an
+iterator of text chunks. Modules are imported only when used, so JSON output
+never pays for rich.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -34,10 +36,15 @@ class ReportOptions:
     width: int = 80
 
 
-def render(fmt: Format, breakdown: Breakdown, options: ReportOptions) -> str:
+def render(fmt: Format, breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
+    """The report as consecutive pieces of text (a large JSON report is streamed)."""
     module = importlib.import_module(RENDERERS[fmt])
-    text: str = module.render(breakdown, options)
-    return text
+    chunks: Iterator[str] = module.render(breakdown, options)
+    return chunks
+
+
+def render_text(fmt: Format, breakdown: Breakdown, options: ReportOptions) -> str:
+    return "".join(render(fmt, breakdown, options))
 
 
 def selected_reps(breakdown: Breakdown, options: ReportOptions) -> list[int]:

@@ -13,7 +13,7 @@ parses to the same document a plain ``json.dumps`` would give.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import Any
 
@@ -27,7 +27,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def render(breakdown: Breakdown, options: ReportOptions) -> str:
+def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
     names = [stage.name for stage in breakdown.stages]
     week_heads = [
         _dumps({"week": w.label, "start": w.start.isoformat(), "end": w.end.isoformat()})[:-1]
@@ -37,13 +37,13 @@ def render(breakdown: Breakdown, options: ReportOptions) -> str:
     weeks_template = _rows_template(week_heads, names)
     head = _dumps({**header(breakdown), "reps": []})
     assert head.endswith('"reps":[]}')
-    parts = [head[: -len("]}")]]
+    yield head[: -len("]}")]
+    # One rep at a time: a year for 10,000 reps is 100 MB that need not sit in memory.
     for n, i in enumerate(selected_reps(breakdown, options)):
-        if n:
-            parts.append(",")
-        parts.append(_rep(breakdown.reps[i], names, weeks_template, breakdown, options))
-    parts.append("]}\n")
-    return "".join(parts)  # one copy of a document that can run to 100 MB
+        yield ("," if n else "") + _rep(
+            breakdown.reps[i], names, weeks_template, breakdown, options
+        )
+    yield "]}\n"
 
 
 def header(breakdown: Breakdown) -> dict[str, Any]:

@@ -1,52 +1,74 @@
-"""``--format table``: rich tables for a manager, readable in 80 columns.
+"""``--format table``: the manager's report, readable in 80 columns.
 
 A team summary (each rep's quota and average daily stage targets, team totals,
-the sub-goals-vs-target check), then per rep the weekly schedule in whole units.
+the sub-goals-vs-target check), then per rep the weekly schedule in whole units
+(and, with ``--daily``, the schedule per working day). Colour only on a
+terminal; elsewhere plain text, without importing rich.
 """
 
 from __future__ import annotations
 
-import io
 import math
+from collections.abc import Iterator
 from fractions import Fraction
-
-from rich import box
-from rich.console import Console, Group, RenderableType
-from rich.table import Table
-from rich.text import Text
 
 from goalsplit.breakdown import Breakdown, RepPlan
 from goalsplit.model import Stage
 from goalsplit.render import ReportOptions, selected_reps
+from goalsplit.render.grid import Column, Grid, Line, layout
+
+STYLES = {
+    "title": "bold",
+    "header": "bold",
+    "footer": "bold",
+    "rule": "dim",
+    "caption": "dim",
+    "dim": "dim",
+    "ok": "green",
+    "bad": "bold red",
+}
 
 
-def render(breakdown: Breakdown, options: ReportOptions) -> str:
+def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
+    yield paint(report_lines(breakdown, options), options.color)
+
+
+def paint(lines: list[Line], color: bool) -> str:
+    """Plain text, or ANSI-styled text through rich when writing to a terminal."""
+    if not color:
+        return "".join(text + "\n" for text, _ in lines)
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(
         file=io.StringIO(),
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
+        force_terminal=True,
+        color_system="standard",
+        width=10_000,
         highlight=False,
         emoji=False,
-        legacy_windows=False,
+        markup=False,
     )
-    console.print(report(breakdown, options))
+    for text, style in lines:
+        console.print(Text(text, style=STYLES.get(style, "")), soft_wrap=True)
     output = console.file
     assert isinstance(output, io.StringIO)
     return output.getvalue()
 
 
-def report(breakdown: Breakdown, options: ReportOptions) -> RenderableType:
-    parts: list[RenderableType] = [summary_table(breakdown, options), allocation_line(breakdown)]
+def report_lines(breakdown: Breakdown, options: ReportOptions) -> list[Line]:
+    lines = layout(summary_grid(breakdown, options), options.width)
+    lines += allocation_lines(breakdown)
     for i in selected_reps(breakdown, options):
         rep = breakdown.reps[i]
-        parts.append(Text(""))
-        parts.append(weekly_table(breakdown, rep))
+        lines.append(("", ""))
+        lines += layout(weekly_grid(breakdown, rep), options.width)
         if options.daily:
-            parts.append(Text(""))
-            parts.append(daily_table(breakdown, rep))
-    return Group(*parts)
+            lines.append(("", ""))
+            lines += layout(daily_grid(breakdown, rep), options.width)
+    return lines
 
 
 def _half_up(amount: Fraction) -> int:
@@ -71,80 +93,68 @@ def whole(amount: int) -> str:
     return f"{amount:,}"
 
 
-def _title(breakdown: Breakdown) -> str:
-    team = f"{breakdown.team} · " if breakdown.team else ""
-    return (
-        f"{team}{breakdown.period_label} ({breakdown.start} – {breakdown.end}, "
-        f"{len(breakdown.working_days)} working days)"
-    )
-
-
 def _currency(breakdown: Breakdown) -> str:
     return f" ({breakdown.currency})" if breakdown.currency else ""
 
 
-def summary_table(breakdown: Breakdown, options: ReportOptions) -> Table:
+def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
     stages = breakdown.stages[1:]
-    table = Table(
-        title=_title(breakdown),
-        caption="Stage columns: average per working day.",
-        box=box.SIMPLE_HEAD,
-        show_footer=True,
-        header_style="bold",
-        footer_style="bold",
-        title_style="bold",
-        pad_edge=False,
-    )
     shown = [breakdown.reps[i] for i in selected_reps(breakdown, options)]
     everyone = len(shown) == len(breakdown.reps)
-    table.add_column("Rep", footer="Team" if everyone else "Shown", overflow="fold")
-    table.add_column(
-        "Days", justify="right", footer=str(len(breakdown.working_days)) if everyone else ""
+    team = f"{breakdown.team} · " if breakdown.team else ""
+    grid = Grid(
+        columns=[
+            Column("Rep", "left"),
+            Column("Days"),
+            Column(f"Quota{_currency(breakdown)}"),
+            *(Column(stage.display_label) for stage in stages),
+        ],
+        title=f"{team}{breakdown.period_label} ({breakdown.start} – {breakdown.end}, "
+        f"{len(breakdown.working_days)} working days)",
+        caption="Stage columns: average per working day.",
     )
-    quota_total = sum(rep.totals()[0] for rep in shown)
-    table.add_column(f"Quota{_currency(breakdown)}", justify="right", footer=money(quota_total))
-    for k, stage in enumerate(stages, start=1):
-        per_day_total = sum(
-            (rep.per_day() or (Fraction(0),) * len(breakdown.stages))[k] for rep in shown
-        )
-        table.add_column(
-            stage.display_label, justify="right", footer=average(Fraction(per_day_total), stage)
-        )
+    per_day_totals = [Fraction(0)] * len(breakdown.stages)
     for rep in shown:
         per_day = rep.per_day()
-        cells = [
+        if per_day:
+            per_day_totals = [a + b for a, b in zip(per_day_totals, per_day, strict=True)]
+        grid.add_row(
             rep.name,
             str(rep.working_days),
-            money(rep.totals()[0]) + ("" if not rep.quota_explicit else "*"),
-        ]
-        cells += [
-            average(per_day[k], stage) if per_day else "–"
-            for k, stage in enumerate(stages, start=1)
-        ]
-        table.add_row(*cells)
-    return table
+            money(rep.totals()[0]) + ("*" if rep.quota_explicit else ""),
+            *(
+                average(per_day[k], stage) if per_day else "–"
+                for k, stage in enumerate(stages, start=1)
+            ),
+        )
+    grid.footer = [
+        "Team" if everyone else "Shown",
+        str(len(breakdown.working_days)) if everyone else "",
+        money(sum(rep.totals()[0] for rep in shown)),
+        *(average(per_day_totals[k], stage) for k, stage in enumerate(stages, start=1)),
+    ]
+    return grid
 
 
-def allocation_line(breakdown: Breakdown) -> Text:
+def allocation_lines(breakdown: Breakdown) -> list[Line]:
     allocated = breakdown.allocated
-    share = allocated / breakdown.target * 100
+    share = float(allocated / breakdown.target * 100)
     holds = allocated >= breakdown.target
-    mark = "✓" if holds else "✗"
-    text = Text()
-    text.append(f"{mark} ", style="green" if holds else "bold red")
-    text.append(
-        f"Quotas add up to {money(allocated)} = {float(share):.1f}% of the target "
-        f"{money(breakdown.target)} (stretch {float(breakdown.stretch):g})",
-        style="" if holds else "bold red",
-    )
+    lines: list[Line] = [
+        (
+            f"{'✓' if holds else '✗'} Quotas add up to {money(allocated)} = {share:.1f}% of the "
+            f"target {money(breakdown.target)} (stretch {float(breakdown.stretch):g})",
+            "ok" if holds else "bad",
+        )
+    ]
     if not holds:
-        text.append("\n  The quotas must add up to at least the target.", style="bold red")
+        lines.append(("  The quotas must add up to at least the target.", "bad"))
     if any(rep.quota_explicit for rep in breakdown.reps):
-        text.append("\n* explicit quota; the others share the rest by weight × working days.")
-    return text
+        lines.append(("* explicit quota; the others share the rest by weight × working days.", ""))
+    return lines
 
 
-def _rates_line(breakdown: Breakdown, rep: RepPlan) -> str:
+def _rates_caption(breakdown: Breakdown, rep: RepPlan) -> str:
     parts = []
     for stage, rate, source in zip(breakdown.stages[1:], rep.rates, rep.rate_sources, strict=True):
         value = money(rate) if rate > 1 and rate.denominator == 1 else f"{float(rate):g}"
@@ -153,48 +163,38 @@ def _rates_line(breakdown: Breakdown, rep: RepPlan) -> str:
     return f"rates{own}: " + ", ".join(parts)
 
 
-def weekly_table(breakdown: Breakdown, rep: RepPlan) -> Table:
+def weekly_grid(breakdown: Breakdown, rep: RepPlan) -> Grid:
     window = ""
     if (rep.start, rep.end) != (breakdown.start, breakdown.end):
         window = f", {rep.start} – {rep.end}"
-    table = Table(
+    grid = Grid(
+        columns=[
+            Column("Week", "left"),
+            Column("Days"),
+            *(Column(stage.display_label) for stage in breakdown.stages),
+        ],
         title=f"{rep.name} — quota {money(rep.totals()[0])}{_currency(breakdown)}, "
         f"{rep.working_days} working days{window}",
-        caption=_rates_line(breakdown, rep),
-        box=box.SIMPLE_HEAD,
-        show_footer=True,
-        header_style="bold",
-        footer_style="bold",
-        title_style="bold",
-        pad_edge=False,
+        caption=_rates_caption(breakdown, rep),
     )
-    totals = rep.totals()
-    table.add_column("Week", footer="Total")
-    table.add_column("Days", justify="right", footer=str(rep.working_days))
-    for stage, total in zip(breakdown.stages, totals, strict=True):
-        table.add_column(stage.display_label, justify="right", footer=whole(total))
     day_counts = breakdown.week_working_days(rep.week_ends)
     for week, days, targets in zip(breakdown.weeks, day_counts, rep.week_targets(), strict=True):
-        table.add_row(
+        grid.add_row(
             f"{week.label[-3:]} {week.start:%m-%d}",
             str(days),
             *(whole(t) for t in targets),
-            style="dim" if days == 0 else None,
+            style="dim" if days == 0 else "",
         )
-    return table
+    grid.footer = ["Total", str(rep.working_days), *(whole(t) for t in rep.totals())]
+    return grid
 
 
-def daily_table(breakdown: Breakdown, rep: RepPlan) -> Table:
-    table = Table(
+def daily_grid(breakdown: Breakdown, rep: RepPlan) -> Grid:
+    grid = Grid(
+        columns=[Column("Date", "left"), *(Column(s.display_label) for s in breakdown.stages)],
         title=f"{rep.name} — by working day",
-        box=box.SIMPLE_HEAD,
-        header_style="bold",
-        title_style="bold",
-        pad_edge=False,
     )
-    table.add_column("Date")
-    for stage in breakdown.stages:
-        table.add_column(stage.display_label, justify="right")
     for day, targets in zip(rep.days, rep.day_targets(), strict=True):
-        table.add_row(f"{day:%m-%d %a}", *(whole(t) for t in targets))
-    return table
+        grid.add_row(f"{day:%m-%d %a}", *(whole(t) for t in targets))
+    grid.footer = ["Total", *(whole(t) for t in rep.totals())]
+    return grid

@@ -1,0 +1,137 @@
+"""A table as data, and its layout as terminal text.
+
+Reports describe their tables as a :class:`Grid` (title, columns, rows,
+footer, caption); this module lays a grid out in fixed-width text that lines up
+CJK characters (two columns each) and fits the terminal width by wrapping
+headers and tightening gaps. Styles are kept beside the text, so colour can be
+added by rich on a terminal while pipes and files get plain text without paying
+for rich at all. Laying out a report this way takes a few milliseconds; the
+same report through ``rich.table`` took about fifty.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+Align = Literal["left", "right"]
+Line = tuple[str, str]  # (text, style); style "" is plain
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    align: Align = "right"
+
+
+@dataclass
+class Grid:
+    columns: list[Column]
+    rows: list[list[str]] = field(default_factory=list)
+    row_styles: list[str] = field(default_factory=list)
+    footer: list[str] | None = None
+    title: str = ""
+    caption: str = ""
+
+    def add_row(self, *cells: str, style: str = "") -> None:
+        self.rows.append(list(cells))
+        self.row_styles.append(style)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns taken by ``text``: wide (CJK) characters take two."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int, align: Align) -> str:
+    gap = " " * max(0, width - display_width(text))
+    return gap + text if align == "right" else text + gap
+
+
+def _center(text: str, width: int) -> str:
+    free = max(0, width - display_width(text))
+    return " " * (free // 2) + text
+
+
+def _split_header(header: str) -> list[str]:
+    """Two lines for a header with a space, split where the longer line is shortest."""
+    words = header.split(" ")
+    if len(words) < 2:
+        return [header]
+    best = min(
+        range(1, len(words)),
+        key=lambda i: max(display_width(" ".join(words[:i])), display_width(" ".join(words[i:]))),
+    )
+    return [" ".join(words[:best]), " ".join(words[best:])]
+
+
+def layout(grid: Grid, width: int) -> list[Line]:
+    """Lines of text (with a style name each) that draw ``grid`` within ``width``."""
+    count = len(grid.columns)
+    body = [*grid.rows, *([grid.footer] if grid.footer else [])]
+    cells = [max((display_width(row[j]) for row in body), default=0) for j in range(count)]
+    headers = [[c.header] for c in grid.columns]
+
+    def total(gap: int) -> int:
+        widths = [max(cells[j], *(display_width(h) for h in headers[j])) for j in range(count)]
+        return sum(widths) + gap * (count - 1) + 2
+
+    gap = 3 if total(3) <= width else 2
+    # Still too wide: wrap headers that are wider than their cells, then close up.
+    if total(gap) > width:
+        for j, column in enumerate(grid.columns):
+            if display_width(column.header) > cells[j]:
+                headers[j] = _split_header(column.header)
+    if total(gap) > width:
+        gap = 1
+    widths = [max(cells[j], *(display_width(h) for h in headers[j])) for j in range(count)]
+    inner = sum(widths) + gap * (count - 1)
+    separator = " " * gap
+
+    def line(values: Sequence[str]) -> str:
+        padded = (_pad(v, widths[j], grid.columns[j].align) for j, v in enumerate(values))
+        return (" " + separator.join(padded)).rstrip()
+
+    lines: list[Line] = []
+    if grid.title:
+        lines.append((_center(grid.title, inner + 2).rstrip(), "title"))
+        lines.append(("", ""))
+    depth = max(len(h) for h in headers)
+    for k in range(depth):
+        # Bottom-align headers, so a wrapped header ends on the same line as the others.
+        row = [h[k - (depth - len(h))] if k >= depth - len(h) else "" for h in headers]
+        lines.append((line(row), "header"))
+    rule = " " + "─" * inner
+    lines.append((rule, "rule"))
+    for row, style in zip(grid.rows, grid.row_styles, strict=True):
+        lines.append((line(row), style))
+    if grid.footer:
+        lines.append((rule, "rule"))
+        lines.append((line(grid.footer), "footer"))
+    if grid.caption:
+        lines += [(" " + text, "caption") for text in wrap(grid.caption, width - 1)]
+    return lines
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Break ``text`` at spaces into lines of at most ``width`` columns (CJK-aware)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and display_width(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    return lines
