@@ -110,12 +110,6 @@ class Breakdown:
     def week_working_days(self, ends: Sequence[int]) -> list[int]:
         return [b - a for a, b in zip((0, *ends[:-1]), ends, strict=True)]
 
-    def rep(self, name: str) -> RepPlan:
-        for rep in self.reps:
-            if rep.name == name:
-                return rep
-        raise KeyError(name)
-
 
 def build_breakdown(plan: Plan) -> Breakdown:
     """Work the plan out; raise PlanError with every problem found (and the warnings)."""

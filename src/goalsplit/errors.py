@@ -8,7 +8,7 @@ user sees all of them at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -65,18 +65,9 @@ class Issue:
         return f"{place}{kind}{self.describe()}"
 
 
-def sort_issues(issues: Iterable[Issue]) -> list[Issue]:
-    """File order, so the list reads top to bottom like the plan."""
-    return sorted(issues, key=lambda i: (i.file or "", i.line or 0, i.column or 0))
-
-
 class PlanError(Exception):
     """The plan file is invalid; carries every error found (and any warnings)."""
 
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = list(issues)
         super().__init__("\n".join(str(issue) for issue in self.issues))
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [issue for issue in self.issues if issue.is_error]

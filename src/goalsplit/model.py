@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
@@ -181,12 +180,6 @@ class Period(_Model):
     @property
     def name(self) -> str:
         return self.label or f"{self.start}..{self.end}"
-
-    def days(self) -> Iterator[date]:
-        day = self.start
-        while day <= self.end:
-            yield day
-            day += timedelta(days=1)
 
 
 class Calendar(_Model):
