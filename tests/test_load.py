@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from goalsplit.errors import PlanError
+from goalsplit.i18n import stage_label
 from goalsplit.load import parse_plan
 from tests.conftest import breakdown_of, dedent, errors_of
 
@@ -349,12 +350,9 @@ def test_custom_funnel_stages() -> None:
         reps: [{name: A}]
     """)
     assert [s.name for s in breakdown.stages] == ["revenue", "deals", "effective_visits", "visits"]
-    assert [s.display_label for s in breakdown.stages] == [
-        "Revenue",
-        "Deals won",
-        "Effective visits",
-        "Visits",
-    ]
+    labels = [stage_label(s.name, s.label, "en") for s in breakdown.stages]
+    assert labels == ["Revenue", "Deals won", "Effective visits", "Visits"]
+    assert stage_label("revenue", None, "zh") == "业绩"
     assert breakdown.reps[0].totals() == (8000, 2, 8, 16)
 
 

@@ -70,17 +70,22 @@ def allocate_quotas(target: Fraction, stretch: Fraction, claims: Sequence[Claim]
             issues.append(
                 Issue(
                     ("reps",),
-                    f"explicit quotas add up to {_fmt(explicit_sum)}, more than "
-                    f"target x stretch = {_fmt(available)}, leaving nothing for the "
-                    f"{len(sharers)} rep(s) without a quota",
+                    "explicit quotas add up to {explicit}, more than target x stretch = "
+                    "{available}, leaving nothing for the {count} rep(s) without a quota",
+                    {
+                        "explicit": _fmt(explicit_sum),
+                        "available": _fmt(available),
+                        "count": len(sharers),
+                    },
                 )
             )
         elif remaining > 0 and share_total == 0:
             issues.append(
                 Issue(
                     ("reps",),
-                    f"{_fmt(remaining)} is left to share but no rep without an "
-                    "explicit quota has working days",
+                    "{remaining} is left to share but no rep without an explicit quota has "
+                    "working days",
+                    {"remaining": _fmt(remaining)},
                 )
             )
         elif remaining == 0:
@@ -98,8 +103,8 @@ def allocate_quotas(target: Fraction, stretch: Fraction, claims: Sequence[Claim]
         issues.append(
             Issue(
                 ("reps",),
-                f"the explicit quotas add up to {_fmt(explicit_sum)}, below the "
-                f"target {_fmt(target)}",
+                "the explicit quotas add up to {explicit}, below the target {target}",
+                {"explicit": _fmt(explicit_sum), "target": _fmt(target)},
                 severity="warning",
             )
         )

@@ -125,24 +125,24 @@ def build_breakdown(plan: Plan) -> Breakdown:
             issues.append(
                 Issue(
                     ("calendar", "country"),
-                    f"unknown country code {exc.args[0]!r}; use an "
-                    "ISO 3166 code that the holidays package supports, such as CN, US, DE",
+                    "unknown country code {code}; use an ISO 3166 code that the holidays "
+                    "package supports, such as CN, US, DE",
+                    {"code": repr(exc.args[0])},
                 )
             )
         else:
             if public.uncovered_years:
-                known = (
-                    f"its official calendar is known only through {public.covered_through}"
-                    if public.covered_through
-                    else "its holiday rules do not cover"
-                )
                 issues.append(
                     Issue(
                         ("calendar", "country"),
-                        f"holiday data for {public.country}: {known}; "
-                        f"{', '.join(map(str, public.uncovered_years))} is guessed from rules "
-                        "and may be wrong (list the official days in calendar.holidays and "
-                        "calendar.workdays)",
+                        "holiday data for {country} is known only through {through}; {years} "
+                        "is guessed from rules and may be wrong (list the official days in "
+                        "calendar.holidays and calendar.workdays)",
+                        {
+                            "country": public.country,
+                            "through": public.covered_through,
+                            "years": ", ".join(map(str, public.uncovered_years)),
+                        },
                         severity="warning",
                     )
                 )
@@ -272,8 +272,9 @@ def _rate_warnings(plan: Plan) -> list[Issue]:
                 issues.append(
                     Issue(
                         (*where, name),
-                        f"{value} means one unit of {name} yields more than one of "
-                        f"{above[name].name}; a percentage is written 0.30 or 30%",
+                        "{value} means one unit of {stage} yields more than one of {above}; "
+                        "a percentage is written 0.30 or 30%",
+                        {"value": value, "stage": name, "above": above[name].name},
                         severity="warning",
                     )
                 )

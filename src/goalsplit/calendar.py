@@ -75,6 +75,8 @@ def public_calendar(country: str, years: Sequence[int]) -> PublicCalendar:
     covered = _announced_through(table)
     limit_low = getattr(table, "start_year", None)
     limit_high = getattr(table, "end_year", None)
+    if covered is None:
+        covered = limit_high
     uncovered = tuple(
         year
         for year in years

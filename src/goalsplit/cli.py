@@ -1,7 +1,8 @@
 """The command line: options -> load -> compute -> render; nothing else.
 
-Heavy modules (pydantic, holidays, rich tables) are imported inside the
-commands, so ``--version`` and ``--help`` stay instant.
+Heavy modules (pydantic, holidays, yaml) are imported inside the commands, so
+``--version`` and ``--help`` stay instant. This is the only place that reads
+the clock (``today`` without ``--date``, ``init``'s starter period).
 """
 
 from __future__ import annotations
@@ -13,17 +14,20 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from goalsplit import __version__
+from goalsplit.i18n import Lang, pick_language, tr
 from goalsplit.render import Format
 
 if TYPE_CHECKING:
-    from goalsplit.breakdown import Breakdown
+    from goalsplit.breakdown import Breakdown, RepPlan
     from goalsplit.errors import Issue
+    from goalsplit.render import ReportOptions
 
 EXIT_OK = 0
 EXIT_WARNINGS = 1  # warnings and --strict
@@ -71,17 +75,44 @@ PlanFile = Annotated[
         metavar="PLAN",
     ),
 ]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to this file instead of stdout.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="en|zh",
+        help="Language of reports and messages [default: GOALSPLIT_LANG, else the locale].",
+        show_default=False,
+    ),
+]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="Exit with 1 when the plan has warnings.")
 ]
 
 
+def _language(option: str | None) -> Lang:
+    if option is not None and option.lower() not in ("en", "zh"):
+        raise typer.BadParameter(f"{option!r} is not one of 'en', 'zh'", param_hint="'--lang'")
+    return pick_language(option, os.environ)
+
+
 @app.command()
 def plan(
     plan_file: PlanFile,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-    ] = Format.table,
+    fmt: FormatOption = Format.table,
     reps: Annotated[
         list[str] | None,
         typer.Option(
@@ -95,49 +126,86 @@ def plan(
     daily: Annotated[
         bool, typer.Option("--daily", help="Add each rep's targets per working day.")
     ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the report to this file instead of stdout.",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
     strict: StrictOption = False,
 ) -> None:
     """Work out each rep's quota and daily and weekly stage targets."""
-    from goalsplit.render import ReportOptions, render
+    from goalsplit.render import render
 
-    if output is not None and _same_file(output, plan_file):
-        raise typer.BadParameter("refusing to overwrite the plan file", param_hint="'--output'")
-    breakdown = _build(plan_file)
-    names = [rep.name for rep in breakdown.reps]
-    unknown = [name for name in reps or [] if name not in names]
-    if unknown:
-        raise typer.BadParameter(
-            f"no rep named {', '.join(map(repr, unknown))}; the reps are: {', '.join(names)}",
-            param_hint="'--rep'",
-        )
-    to_terminal = output is None and sys.stdout.isatty()
-    options = ReportOptions(
-        reps=tuple(reps or ()),
-        daily=daily,
-        color=to_terminal and _color_allowed(),
-        width=shutil.get_terminal_size((80, 24)).columns if to_terminal else 80,
-    )
-    chunks = render(fmt, breakdown, options)
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
+    language = _language(lang)
+    _refuse_overwriting(output, plan_file, language)
+    breakdown = _build(plan_file, language)
+    for name in reps or []:
+        _find_rep(breakdown, name, language)
+    options = _options(output, language, reps=tuple(reps or ()), daily=daily)
+    _emit(render(fmt, breakdown, options), output, language)
+    _finish(breakdown, strict, language)
+
+
+@app.command()
+def today(
+    plan_file: PlanFile,
+    rep: Annotated[
+        str | None,
+        typer.Option(
+            "--rep",
+            "-r",
+            metavar="NAME",
+            help="Whose card (may be left out when the plan has one rep).",
+            show_default=False,
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            metavar="YYYY-MM-DD",
+            help="The day to show [default: today, local date].",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    strict: StrictOption = False,
+) -> None:
+    """A rep's card: today's targets, this week's, and where the period stands."""
+    from goalsplit.card import day_card
+    from goalsplit.render import render_card
+
+    language = _language(lang)
+    _refuse_overwriting(output, plan_file, language)
+    day = _parse_day(on, language)
+    breakdown = _build(plan_file, language)
+    if rep is None:
+        if len(breakdown.reps) != 1:
+            raise typer.BadParameter(
+                tr(
+                    "choose a rep; the reps are: {reps}",
+                    language,
+                    reps=", ".join(r.name for r in breakdown.reps),
+                ),
+                param_hint="'--rep'",
+            )
+        chosen = breakdown.reps[0]
     else:
-        _write_atomically(output, chunks)
-    _report_warnings(breakdown.warnings)
-    if strict and breakdown.warnings:
-        raise typer.Exit(EXIT_WARNINGS)
+        chosen = _find_rep(breakdown, rep, language)
+    if not breakdown.start <= day <= breakdown.end:
+        raise typer.BadParameter(
+            tr(
+                "{date} is outside the period {start}..{end}",
+                language,
+                date=day,
+                start=breakdown.start,
+                end=breakdown.end,
+            ),
+            param_hint="'--date'",
+        )
+    card = day_card(breakdown, chosen, day)
+    _emit(render_card(fmt, card, _options(output, language)), output, language)
+    _finish(breakdown, strict, language)
 
 
 @app.command()
@@ -153,36 +221,76 @@ def check(
             metavar="PLAN",
         ),
     ],
+    lang: LangOption = None,
     strict: StrictOption = False,
 ) -> None:
     """Validate plan files without printing a report (for CI)."""
+    language = _language(lang)
     invalid = warned = False
     for plan_file in plan_files:
         try:
-            breakdown = _build(plan_file, exit_on_error=False)
+            breakdown = _build(plan_file, language, exit_on_error=False)
         except _Invalid:
             invalid = True
             continue
-        _report_warnings(breakdown.warnings)
+        _report_warnings(breakdown.warnings, language)
         warned = warned or bool(breakdown.warnings)
-        share = float(breakdown.allocated / breakdown.target * 100)
-        typer.echo(
-            f"{plan_file}: ok: {len(breakdown.reps)} reps, {breakdown.period_label} "
-            f"({len(breakdown.working_days)} working days), quotas add up to {share:.1f}% "
-            f"of the target"
-            + (f", {len(breakdown.warnings)} warning(s)" if breakdown.warnings else "")
+        summary = tr(
+            "{file}: ok: {reps} reps, {period} ({days} working days), quotas add up to "
+            "{share}% of the target",
+            language,
+            file=plan_file,
+            reps=len(breakdown.reps),
+            period=breakdown.period_label,
+            days=len(breakdown.working_days),
+            share=f"{float(breakdown.allocated / breakdown.target * 100):.1f}",
         )
+        if breakdown.warnings:
+            summary += tr(", {count} warning(s)", language, count=len(breakdown.warnings))
+        typer.echo(summary)
     if invalid:
         raise typer.Exit(EXIT_INVALID_PLAN)
     if strict and warned:
         raise typer.Exit(EXIT_WARNINGS)
 
 
+@app.command()
+def init(
+    path: Annotated[
+        Path,
+        typer.Argument(help="Where to write the starter plan.", dir_okay=False, metavar="PATH"),
+    ] = Path("plan.yaml"),
+    lang: LangOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the file if it exists.")
+    ] = False,
+) -> None:
+    """Write a commented starter plan for this quarter."""
+    from goalsplit.starter import starter_plan
+
+    language = _language(lang)
+    if path.exists() and not force:
+        raise typer.BadParameter(
+            tr("{path} exists; use --force to overwrite it", language, path=path),
+            param_hint="'PATH'",
+        )
+    _write_atomically(path, [starter_plan(date.today(), language, str(path))], language)
+    typer.echo(tr("Wrote {path}; next: goalsplit check {path}", language, path=path))
+
+
+@app.command()
+def schema() -> None:
+    """Print the plan file's JSON Schema (draft-07), for editor completion and validation."""
+    from goalsplit.schema import plan_schema_text
+
+    sys.stdout.write(plan_schema_text())
+
+
 class _Invalid(Exception):
     pass
 
 
-def _build(plan_file: Path, exit_on_error: bool = True) -> Breakdown:
+def _build(plan_file: Path, lang: Lang, exit_on_error: bool = True) -> Breakdown:
     """Load and work out a plan; on a user error print every problem and exit 3."""
     from dataclasses import replace
 
@@ -197,7 +305,7 @@ def _build(plan_file: Path, exit_on_error: bool = True) -> Breakdown:
         except PlanError as exc:
             raise PlanError(sorted_located(loaded.source, exc.issues)) from None
     except PlanError as exc:
-        _report_issues(exc.issues)
+        _report_issues(exc.issues, lang)
         if exit_on_error:
             raise typer.Exit(EXIT_INVALID_PLAN) from None
         raise _Invalid from None
@@ -206,37 +314,101 @@ def _build(plan_file: Path, exit_on_error: bool = True) -> Breakdown:
     )
 
 
-def _report_issues(issues: list[Issue]) -> None:
+def _find_rep(breakdown: Breakdown, name: str, lang: Lang) -> RepPlan:
+    for rep in breakdown.reps:
+        if rep.name == name:
+            return rep
+    raise typer.BadParameter(
+        tr(
+            "no rep named {names}; the reps are: {reps}",
+            lang,
+            names=repr(name),
+            reps=", ".join(r.name for r in breakdown.reps),
+        ),
+        param_hint="'--rep'",
+    )
+
+
+def _parse_day(text: str | None, lang: Lang) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            tr("expected a date written YYYY-MM-DD, got {value}", lang, value=repr(text)),
+            param_hint="'--date'",
+        ) from None
+
+
+def _options(output: Path | None, lang: Lang, **extra: object) -> ReportOptions:
+    from goalsplit.render import ReportOptions
+
+    to_terminal = output is None and sys.stdout.isatty()
+    return ReportOptions(
+        color=to_terminal and _color_allowed(),
+        width=shutil.get_terminal_size((80, 24)).columns if to_terminal else 80,
+        lang=lang,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _emit(chunks: Iterable[str], output: Path | None, lang: Lang) -> None:
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+    else:
+        _write_atomically(output, chunks, lang)
+
+
+def _finish(breakdown: Breakdown, strict: bool, lang: Lang) -> None:
+    _report_warnings(breakdown.warnings, lang)
+    if strict and breakdown.warnings:
+        raise typer.Exit(EXIT_WARNINGS)
+
+
+def _report_issues(issues: list[Issue], lang: Lang) -> None:
     errors = sum(issue.is_error for issue in issues)
     for issue in issues:
-        typer.echo(str(issue), err=True)
-    typer.echo(f"goalsplit: {errors} error(s) in the plan; nothing was written.", err=True)
+        typer.echo(issue.render(lang), err=True)
+    typer.echo(
+        tr("goalsplit: {count} error(s) in the plan; nothing was written.", lang, count=errors),
+        err=True,
+    )
 
 
-def _report_warnings(warnings: tuple[Issue, ...]) -> None:
+def _report_warnings(warnings: tuple[Issue, ...], lang: Lang) -> None:
     for issue in warnings:
-        typer.echo(str(issue), err=True)
+        typer.echo(issue.render(lang), err=True)
 
 
 def _color_allowed() -> bool:
     return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _refuse_overwriting(output: Path | None, plan_file: Path, lang: Lang) -> None:
+    if output is None:
+        return
     try:
-        return a.exists() and a.samefile(b)
+        same = output.exists() and output.samefile(plan_file)
     except OSError:
-        return a.resolve() == b.resolve()
+        same = output.resolve() == plan_file.resolve()
+    if same:
+        raise typer.BadParameter(
+            tr("refusing to overwrite the plan file", lang), param_hint="'--output'"
+        )
 
 
-def _write_atomically(path: Path, chunks: Iterable[str]) -> None:
+def _write_atomically(path: Path, chunks: Iterable[str], lang: Lang) -> None:
     """Write a complete file or nothing: a temporary file renamed into place."""
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise typer.BadParameter(
-            f"cannot write {path}: {exc.strerror}", param_hint="'--output'"
+            tr("cannot write {path}: {reason}", lang, path=path, reason=exc.strerror),
+            param_hint="'--output'",
         ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -267,8 +439,13 @@ def main() -> NoReturn:
         raise
     except Exception:
         traceback.print_exc()
+        lang = pick_language(None, os.environ)
         print(
-            "goalsplit: internal error; this is a bug, please report it with the traceback above.",
+            tr(
+                "goalsplit: internal error; this is a bug, please report it with the traceback "
+                "above.",
+                lang,
+            ),
             file=sys.stderr,
         )
         sys.exit(EXIT_INTERNAL)

@@ -8,9 +8,11 @@ user sees all of them at once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
+
+from goalsplit.i18n import tr
 
 PathPart = str | int
 PlanPath = tuple[PathPart, ...]
@@ -30,10 +32,15 @@ def format_path(path: PlanPath) -> str:
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem found in a plan, pointing at the offending key or value."""
+    """One problem found in a plan, pointing at the offending key or value.
+
+    The message is an English template with named fields; it is filled in (and
+    translated, see :mod:`goalsplit.i18n`) only when shown.
+    """
 
     path: PlanPath
-    message: str
+    template: str
+    params: Mapping[str, object] = field(default_factory=dict)
     severity: Severity = "error"
     at_key: bool = False  # point at the key itself (unknown or duplicate keys)
     file: str | None = None
@@ -47,12 +54,17 @@ class Issue:
     def located(self, file: str, line: int | None, column: int | None) -> Issue:
         return replace(self, file=file, line=line, column=column)
 
-    def describe(self) -> str:
+    def message(self, lang: str = "en") -> str:
+        return tr(self.template, lang, **self.params)
+
+    def describe(self, lang: str = "en") -> str:
         """``where: what`` without the file position (used in JSON warnings)."""
         where = format_path(self.path)
-        return f"{where}: {self.message}" if where else self.message
+        what = self.message(lang)
+        return f"{where}: {what}" if where else what
 
-    def __str__(self) -> str:
+    def render(self, lang: str = "en") -> str:
+        """``FILE:LINE:COL: [warning: ]where: what``, the form editors jump to."""
         place = ""
         if self.file is not None:
             place = self.file
@@ -61,8 +73,20 @@ class Issue:
                 if self.column is not None:
                     place += f":{self.column}"
             place += ": "
-        kind = "warning: " if self.severity == "warning" else ""
-        return f"{place}{kind}{self.describe()}"
+        kind = tr("warning: ", lang) if self.severity == "warning" else ""
+        return f"{place}{kind}{self.describe(lang)}"
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class InputError(ValueError):
+    """Raised by input validators: an English template and its fields, like Issue."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params))
 
 
 class PlanError(Exception):

@@ -20,7 +20,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from goalsplit.errors import Issue, PlanError, PlanPath
+from goalsplit.errors import InputError, Issue, PlanError, PlanPath
+from goalsplit.i18n import N_
 from goalsplit.model import Plan
 
 _NULL = "tag:yaml.org,2002:null"
@@ -110,7 +111,9 @@ def load_plan(path: Path | str, display_name: str | None = None) -> LoadedPlan:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PlanError([Issue((), f"cannot read the plan: {exc.strerror}", file=name)]) from None
+        raise PlanError(
+            [Issue((), "cannot read the plan: {reason}", {"reason": exc.strerror}, file=name)]
+        ) from None
     return parse_plan(raw, name)
 
 
@@ -158,7 +161,8 @@ def _decode(raw: bytes, name: str) -> str:
             [
                 Issue(
                     (),
-                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the plan as UTF-8",
+                    "not valid UTF-8 (byte 0x{byte:02x}); save the plan as UTF-8",
+                    {"byte": raw[exc.start]},
                     file=name,
                     line=line,
                     column=column,
@@ -200,12 +204,12 @@ def _reject_anchors(text: str, name: str) -> None:
             if not anchor:
                 continue
             if isinstance(event, yaml.AliasEvent):
-                what = f"alias *{anchor} is not supported: write the value out"
+                what = N_("alias *{anchor} is not supported: write the value out")
             else:
-                what = f"anchor &{anchor} is not supported: write values out in full"
+                what = N_("anchor &{anchor} is not supported: write values out in full")
             mark = event.start_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            issues.append(Issue((), what, file=name, line=line, column=column))
+            issues.append(Issue((), what, {"anchor": anchor}, file=name, line=line, column=column))
     except yaml.MarkedYAMLError as exc:
         issues.append(_syntax_issue(exc, name))
     if issues:
@@ -219,7 +223,8 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, name: str) -> Issue:
         problem = f"{problem} ({exc.context})"
     return Issue(
         (),
-        f"YAML syntax error: {problem}",
+        "YAML syntax error: {problem}",
+        {"problem": problem},
         file=name,
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
@@ -237,7 +242,7 @@ def _to_data(node: yaml.Node, path: PlanPath, source: SourceMap, issues: list[Is
         first_at: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                issues.append(_issue_at(key_node, path, "keys must be plain words", source))
+                issues.append(_issue_at(key_node, path, N_("keys must be plain words"), {}, source))
                 continue
             key = key_node.value
             key_path = (*path, key)
@@ -247,7 +252,8 @@ def _to_data(node: yaml.Node, path: PlanPath, source: SourceMap, issues: list[Is
                     _issue_at(
                         key_node,
                         key_path,
-                        f"duplicate key {key!r} (first given on line {line})",
+                        N_("duplicate key {key} (first given on line {line})"),
+                        {"key": repr(key), "line": line},
                         source,
                     )
                 )
@@ -261,9 +267,11 @@ def _to_data(node: yaml.Node, path: PlanPath, source: SourceMap, issues: list[Is
     return _scalar(node, path, source, issues)
 
 
-def _issue_at(node: yaml.Node, path: PlanPath, message: str, source: SourceMap) -> Issue:
+def _issue_at(
+    node: yaml.Node, path: PlanPath, template: str, params: dict[str, object], source: SourceMap
+) -> Issue:
     line, column = _pos(node)
-    return Issue(path, message, file=source.file, line=line, column=column)
+    return Issue(path, template, params, file=source.file, line=line, column=column)
 
 
 def _scalar(node: yaml.Node, path: PlanPath, source: SourceMap, issues: list[Issue]) -> Any:
@@ -285,26 +293,29 @@ def _scalar(node: yaml.Node, path: PlanPath, source: SourceMap, issues: list[Iss
         if lowered.endswith((".inf", ".nan")):
             return float(lowered.replace(".", ""))  # "-.inf" -> "-inf"
         return Decimal(value.replace("_", ""))
-    issues.append(_issue_at(node, path, f"YAML tag {tag!r} is not supported", source))
+    issues.append(
+        _issue_at(node, path, N_("YAML tag {tag} is not supported"), {"tag": repr(tag)}, source)
+    )
     return None
 
 
 # --- pydantic errors -> plan issues -------------------------------------------------
 
 _MESSAGES = {
-    "missing": "required",
-    "finite_number": "must be a finite number",
-    "string_type": "must be text",
-    "list_type": "must be a list",
-    "tuple_type": "must be a list",
-    "dict_type": "must be a mapping of keys to values",
-    "model_type": "must be a mapping of keys to values",
-    "model_attributes_type": "must be a mapping of keys to values",
-    "decimal_parsing": "must be a number",
-    "decimal_type": "must be a number",
-    "int_parsing": "must be a whole number",
-    "int_type": "must be a whole number",
-    "bool_type": "must be true or false",
+    "finite_number": N_("must be a finite number, got {value}"),
+    "string_type": N_("must be text, got {value}"),
+    "list_type": N_("must be a list, got {value}"),
+    "tuple_type": N_("must be a list, got {value}"),
+    "dict_type": N_("must be a mapping of keys to values, got {value}"),
+    "model_type": N_("must be a mapping of keys to values, got {value}"),
+    "model_attributes_type": N_("must be a mapping of keys to values, got {value}"),
+    "decimal_parsing": N_("must be a number, got {value}"),
+    "decimal_type": N_("must be a number, got {value}"),
+    "int_parsing": N_("must be a whole number, got {value}"),
+    "int_type": N_("must be a whole number, got {value}"),
+    "bool_type": N_("must be true or false, got {value}"),
+    "too_short": N_("must not be empty"),
+    "string_too_short": N_("must not be empty"),
 }
 
 
@@ -312,28 +323,38 @@ def _issue_from_pydantic(err: Any) -> Issue:
     loc: PlanPath = tuple(err["loc"])
     kind: str = err["type"]
     ctx = err.get("ctx") or {}
+    shown = _shown(err.get("input"))
     if kind == "extra_forbidden":
-        return Issue(loc, _unknown_key_message(loc), at_key=True)
+        return _unknown_key(loc)
     if kind == "missing":
-        return Issue(loc[:-1], f"missing required key {loc[-1]!r}")
-    if kind in ("greater_than", "greater_than_equal"):
-        bound = ctx.get("gt", ctx.get("ge"))
-        word = "greater than" if kind == "greater_than" else "at least"
-        return Issue(loc, f"must be {word} {bound}, got {_shown(err.get('input'))}")
-    if kind == "value_error":
-        return Issue(loc, str(ctx.get("error", err["msg"])))
+        return Issue(loc[:-1], "missing required key {key}", {"key": repr(loc[-1])})
+    if kind == "greater_than":
+        return Issue(
+            loc,
+            "must be greater than {bound}, got {value}",
+            {"bound": ctx.get("gt"), "value": shown},
+        )
+    if kind == "greater_than_equal":
+        return Issue(
+            loc, "must be at least {bound}, got {value}", {"bound": ctx.get("ge"), "value": shown}
+        )
+    if kind == "value_error" and isinstance(ctx.get("error"), InputError):
+        error: InputError = ctx["error"]
+        return Issue(loc, error.template, error.params)
     if kind == "literal_error":
-        return Issue(loc, f"must be {ctx.get('expected')}, got {_shown(err.get('input'))}")
-    if kind == "too_short":
-        return Issue(loc, "must not be empty")
-    if kind == "string_too_short":
-        return Issue(loc, "must not be empty")
-    message = _MESSAGES.get(kind)
-    if message is None:
-        message = err["msg"][:1].lower() + err["msg"][1:]
-    if kind != "missing" and "input" in err:
-        message += f", got {_shown(err['input'])}"
-    return Issue(loc, message)
+        return Issue(
+            loc,
+            "must be {expected}, got {value}",
+            {"expected": ctx.get("expected"), "value": shown},
+        )
+    if kind in _MESSAGES:
+        return Issue(loc, _MESSAGES[kind], {"value": shown})
+    # Anything else pydantic reports, in its own (English) words.
+    return Issue(
+        loc,
+        "{problem}, got {value}",
+        {"problem": err["msg"][:1].lower() + err["msg"][1:], "value": shown},
+    )
 
 
 def _follows(err: Any, errors: list[Any]) -> bool:
@@ -347,25 +368,33 @@ def _follows(err: Any, errors: list[Any]) -> bool:
 
 
 def _shown(value: Any) -> str:
+    """The offending value as the user wrote it (language-neutral)."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dict):
-        return "a mapping"
+        return "{…}"
     if isinstance(value, list):
-        return "a list"
+        return "[…]"
     if value is None:
-        return "nothing"
+        return "null"
     return repr(value)
 
 
-def _unknown_key_message(loc: PlanPath) -> str:
-    key = str(loc[-1])
+def _unknown_key(loc: PlanPath) -> Issue:
+    key = repr(str(loc[-1]))
     allowed = _allowed_keys(loc[:-1])
     if not allowed:
-        return f"unknown key {key!r}"
-    close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    return f"unknown key {key!r}; {hint}expected one of: {', '.join(allowed)}"
+        return Issue(loc, "unknown key {key}", {"key": key}, at_key=True)
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+    params = {"key": key, "allowed": ", ".join(allowed)}
+    if close:
+        return Issue(
+            loc,
+            "unknown key {key}; did you mean {close}? expected one of: {allowed}",
+            {**params, "close": repr(close[0])},
+            at_key=True,
+        )
+    return Issue(loc, "unknown key {key}; expected one of: {allowed}", params, at_key=True)
 
 
 def _allowed_keys(loc: PlanPath) -> list[str]:

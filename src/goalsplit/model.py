@@ -15,9 +15,17 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+)
 
-from goalsplit.errors import Issue
+from goalsplit.errors import InputError, Issue
+from goalsplit.i18n import N_
 
 RESULT_STAGE = "revenue"
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -36,8 +44,8 @@ def parse_date(value: Any) -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"{value!r} is not a valid date") from None
-    raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+            raise InputError("{value} is not a valid date", value=repr(value)) from None
+    raise InputError("expected a date written YYYY-MM-DD, got {value}", value=repr(value))
 
 
 def _date_span(value: Any) -> tuple[date, date]:
@@ -46,7 +54,7 @@ def _date_span(value: Any) -> tuple[date, date]:
         first, _, last = value.partition("..")
         start, end = parse_date(first), parse_date(last)
         if end < start:
-            raise ValueError(f"range {value!r} ends before it starts")
+            raise InputError("range {value} ends before it starts", value=repr(value))
         return (start, end)
     day = parse_date(value)
     return (day, day)
@@ -73,9 +81,10 @@ def _parse_period(value: Any) -> Any:
         span = period_span(text)
         if span is not None:
             return {"start": span[0], "end": span[1], "label": text.upper()}
-    raise ValueError(
-        f"expected a period such as 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05 or "
-        f"{{start: 2026-01-05, end: 2026-03-27}}, got {value!r}"
+    raise InputError(
+        "expected a period such as 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05 or "
+        "{{start: 2026-01-05, end: 2026-03-27}}, got {value}",
+        value=repr(value),
     )
 
 
@@ -114,16 +123,77 @@ def _weekday(value: Any) -> int:
             return WEEKDAY_NAMES.index(name)
         if name in _FULL_WEEKDAY_NAMES:
             return _FULL_WEEKDAY_NAMES.index(name)
-    raise ValueError(f"expected a weekday ({', '.join(WEEKDAY_NAMES)}), got {value!r}")
+    raise InputError(
+        "expected a weekday ({names}), got {value}",
+        names=", ".join(WEEKDAY_NAMES),
+        value=repr(value),
+    )
 
 
-IsoDate = Annotated[date, BeforeValidator(parse_date)]
-DateSpan = Annotated[tuple[date, date], BeforeValidator(_date_span)]
-Weekday = Annotated[int, BeforeValidator(_weekday)]
-Money = Annotated[Decimal, Field(allow_inf_nan=False)]
-PositiveNumber = Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
-Rate = Annotated[Decimal, BeforeValidator(_percent), Field(gt=0, allow_inf_nan=False)]
+# The JSON Schema (``goalsplit schema``) describes what is written in the file,
+# not the parsed values, hence the explicit schemas below.
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_PERCENT = r"^\s*[0-9][0-9_]*(\.[0-9_]*)?\s*%\s*$"
+_PERCENT_AT_LEAST_100 = r"^\s*[1-9][0-9_]{2,}(\.[0-9_]*)?\s*%\s*$"
+IsoDate = Annotated[
+    date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+DateSpan = Annotated[
+    tuple[date, date],
+    BeforeValidator(_date_span),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": f"^{_DATE}(\\.\\.{_DATE})?$",
+            "description": "A date, or an inclusive range such as 2026-03-09..2026-03-10.",
+        }
+    ),
+]
+Weekday = Annotated[
+    int,
+    BeforeValidator(_weekday),
+    WithJsonSchema({"enum": [*WEEKDAY_NAMES, *_FULL_WEEKDAY_NAMES]}),
+]
+_NUMBER_SCHEMA = {"type": "number"}
+Money = Annotated[Decimal, Field(allow_inf_nan=False), WithJsonSchema(_NUMBER_SCHEMA)]
+PositiveNumber = Annotated[
+    Decimal,
+    Field(gt=0, allow_inf_nan=False),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
+]
+Rate = Annotated[
+    Decimal,
+    BeforeValidator(_percent),
+    Field(gt=0, allow_inf_nan=False),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "exclusiveMinimum": 0},
+                {"type": "string", "pattern": _PERCENT},
+            ],
+            "description": "How much of the stage above one unit of this stage yields "
+            "(0.30, or 30%).",
+        }
+    ),
+]
 Unit = Literal["money", "count"]
+_PERIOD_SCHEMA = {
+    "description": "2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05 or {start, end}.",
+    "anyOf": [
+        {"type": "integer"},
+        {"type": "string", "pattern": r"^\d{4}(-[HhQqWw]?\d{1,2})?$"},
+        {
+            "type": "object",
+            "properties": {
+                "start": {"type": "string", "format": "date"},
+                "end": {"type": "string", "format": "date"},
+                "label": {"type": "string"},
+            },
+            "required": ["start", "end"],
+            "additionalProperties": False,
+        },
+    ],
+}
 
 
 class _Model(BaseModel):
@@ -141,26 +211,23 @@ class Stage(_Model):
     @classmethod
     def _name_is_a_key(cls, name: str) -> str:
         if not _STAGE_NAME_RE.match(name):
-            raise ValueError(
-                f"stage name {name!r} must be a key such as deep_talks "
-                "(letters, digits and _, not starting with a digit)"
+            raise InputError(
+                "stage name {name} must be a key such as deep_talks "
+                "(letters, digits and _, not starting with a digit)",
+                name=repr(name),
             )
         if name == RESULT_STAGE:
-            raise ValueError(f"{RESULT_STAGE!r} is the result stage; it is always first")
+            raise InputError("{name} is the result stage; it is always first", name=repr(name))
         return name
 
-    @property
-    def display_label(self) -> str:
-        return self.label or self.name.replace("_", " ").capitalize()
 
-
-REVENUE = Stage.model_construct(name=RESULT_STAGE, label="Revenue", unit="money")
+REVENUE = Stage.model_construct(name=RESULT_STAGE, label=None, unit="money")
 DEFAULT_FUNNEL: tuple[Stage, ...] = (
-    Stage.model_construct(name="pipeline", label="Pipeline", unit="money"),
-    Stage.model_construct(name="intents", label="Intents", unit="count"),
-    Stage.model_construct(name="deep_talks", label="Deep talks", unit="count"),
-    Stage.model_construct(name="connects", label="Connects", unit="count"),
-    Stage.model_construct(name="dials", label="Dials", unit="count"),
+    Stage.model_construct(name="pipeline", label=None, unit="money"),
+    Stage.model_construct(name="intents", label=None, unit="count"),
+    Stage.model_construct(name="deep_talks", label=None, unit="count"),
+    Stage.model_construct(name="connects", label=None, unit="count"),
+    Stage.model_construct(name="dials", label=None, unit="count"),
 )
 
 
@@ -174,7 +241,9 @@ class Period(_Model):
     def _end_after_start(cls, end: date, info: Any) -> date:
         start = info.data.get("start")
         if start is not None and end < start:
-            raise ValueError(f"the period ends ({end}) before it starts ({start})")
+            raise InputError(
+                "the period ends ({end}) before it starts ({start})", end=end, start=start
+            )
         return end
 
     @property
@@ -183,43 +252,75 @@ class Period(_Model):
 
 
 class Calendar(_Model):
-    country: str | None = None
-    weekend: tuple[Weekday, ...] = (5, 6)
-    holidays: tuple[DateSpan, ...] = ()
-    workdays: tuple[DateSpan, ...] = ()
+    country: str | None = Field(
+        default=None,
+        description="Country code for public holidays and official make-up working days.",
+    )
+    weekend: tuple[Weekday, ...] = Field(
+        default=(5, 6), json_schema_extra={"default": ["sat", "sun"]}
+    )
+    holidays: tuple[DateSpan, ...] = Field(default=(), description="Extra days off for everyone.")
+    workdays: tuple[DateSpan, ...] = Field(
+        default=(), description="Extra working days for everyone (always working days)."
+    )
 
 
 class Rep(_Model):
     model_config = ConfigDict(coerce_numbers_to_str=True)
 
     name: str = Field(min_length=1)
-    weight: PositiveNumber = Decimal(1)
-    quota: Annotated[Money, Field(ge=0)] | None = None
-    rates: dict[str, Rate] = {}
-    start: IsoDate | None = None
-    end: IsoDate | None = None
-    leave: tuple[DateSpan, ...] = ()
+    weight: PositiveNumber = Field(
+        default=Decimal(1), description="Ability weight for sharing the target (default 1)."
+    )
+    quota: Annotated[Money, Field(ge=0)] | None = Field(
+        default=None, description="An explicit quota, kept as is; the others share the rest."
+    )
+    rates: dict[str, Rate] = Field(
+        default={}, description="The rep's own rates, overriding the team's stage by stage."
+    )
+    start: IsoDate | None = Field(default=None, description="Joins the team on this day.")
+    end: IsoDate | None = Field(default=None, description="Leaves the team after this day.")
+    leave: tuple[DateSpan, ...] = Field(default=(), description="Personal days off.")
 
     @field_validator("name")
     @classmethod
     def _strip(cls, name: str) -> str:
         if not name.strip():
-            raise ValueError("a rep's name must not be blank")
+            raise InputError("a rep's name must not be blank")
         return name.strip()
 
 
 class Plan(_Model):
     version: Literal[1] = 1
-    team: str | None = None
-    currency: str | None = None
-    period: Annotated[Period, BeforeValidator(_parse_period)]
-    calendar: Calendar = Calendar()
-    target: PositiveNumber
-    stretch: Annotated[Decimal, BeforeValidator(_percent), Field(ge=1, allow_inf_nan=False)] = (
-        Decimal(1)
+    team: str | None = Field(default=None, description="A label for reports.")
+    currency: str | None = Field(default=None, description="Shown next to money.")
+    period: Annotated[Period, BeforeValidator(_parse_period), WithJsonSchema(_PERIOD_SCHEMA)]
+    calendar: Calendar = Field(default=Calendar(), json_schema_extra={"default": {}})
+    target: PositiveNumber = Field(description="The team's revenue target for the period.")
+    stretch: Annotated[
+        Decimal,
+        BeforeValidator(_percent),
+        Field(ge=1, allow_inf_nan=False),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "number", "minimum": 1},
+                    {"type": "string", "pattern": _PERCENT_AT_LEAST_100},
+                ]
+            }
+        ),
+    ] = Field(
+        default=Decimal(1),
+        description="Quotas add up to target x stretch (at least 1; 1.1 or 110%).",
+        json_schema_extra={"default": 1},
     )
-    funnel: tuple[Stage, ...] | None = Field(default=None, min_length=1)
-    rates: dict[str, Rate] = {}
+    funnel: tuple[Stage, ...] | None = Field(
+        default=None,
+        min_length=1,
+        description="The stages below revenue, top to bottom (default: pipeline, intents, "
+        "deep_talks, connects, dials).",
+    )
+    rates: dict[str, Rate] = Field(default={}, description="The team's rate of each stage.")
     reps: tuple[Rep, ...] = Field(min_length=1)
 
     @property
@@ -233,24 +334,37 @@ def plan_issues(plan: Plan) -> list[Issue]:
     issues: list[Issue] = []
     stages = plan.stages
     names = [stage.name for stage in stages[1:]]
+    listed = ", ".join(names)
 
     seen_stage: set[str] = set()
     for i, stage in enumerate(plan.funnel or ()):
         if stage.name in seen_stage:
-            issues.append(Issue(("funnel", i, "name"), f"stage {stage.name!r} is listed twice"))
+            issues.append(
+                Issue(
+                    ("funnel", i, "name"),
+                    "stage {name} is listed twice",
+                    {"name": repr(stage.name)},
+                )
+            )
         seen_stage.add(stage.name)
 
     def check_rates(rates: dict[str, Decimal], where: tuple[str | int, ...]) -> None:
         for stage_name in rates:
             if stage_name not in names:
-                hint = (
-                    f"the revenue stage has no rate; the stages are {', '.join(names)}"
+                template = (
+                    N_(
+                        "no stage named {name}; the revenue stage has no rate; "
+                        "the stages are {stages}"
+                    )
                     if stage_name == RESULT_STAGE
-                    else f"the stages are {', '.join(names)}"
+                    else N_("no stage named {name}; the stages are {stages}")
                 )
                 issues.append(
                     Issue(
-                        (*where, stage_name), f"no stage named {stage_name!r}; {hint}", at_key=True
+                        (*where, stage_name),
+                        template,
+                        {"name": repr(stage_name), "stages": listed},
+                        at_key=True,
                     )
                 )
 
@@ -261,8 +375,8 @@ def plan_issues(plan: Plan) -> list[Issue]:
         issues.append(
             Issue(
                 ("rates",),
-                f"no rate for {', '.join(nobody)}: give the team's rate here "
-                "(or a rate in every rep's rates:)",
+                "no rate for {stages}: give the team's rate here (or a rate in every rep's rates:)",
+                {"stages": ", ".join(nobody)},
             )
         )
 
@@ -273,7 +387,8 @@ def plan_issues(plan: Plan) -> list[Issue]:
             issues.append(
                 Issue(
                     (*where, "name"),
-                    f"rep {rep.name!r} is listed twice (also reps[{first_seen[rep.name]}])",
+                    "rep {name} is listed twice (also reps[{other}])",
+                    {"name": repr(rep.name), "other": first_seen[rep.name]},
                 )
             )
         else:
@@ -286,8 +401,9 @@ def plan_issues(plan: Plan) -> list[Issue]:
             issues.append(
                 Issue(
                     where,
-                    f"{rep.name}: no rate for {', '.join(missing)} "
-                    "(give it in the team's rates: or in this rep's rates:)",
+                    "{rep}: no rate for {stages} (give it in the team's rates: or in this rep's "
+                    "rates:)",
+                    {"rep": rep.name, "stages": ", ".join(missing)},
                 )
             )
         for key in ("start", "end"):
@@ -296,17 +412,30 @@ def plan_issues(plan: Plan) -> list[Issue]:
                 issues.append(
                     Issue(
                         (*where, key),
-                        f"{key} {day} is outside the period {plan.period.start}..{plan.period.end}",
+                        "{key} {day} is outside the period {start}..{end}",
+                        {
+                            "key": key,
+                            "day": day,
+                            "start": plan.period.start,
+                            "end": plan.period.end,
+                        },
                     )
                 )
         if rep.start and rep.end and rep.end < rep.start:
-            issues.append(Issue((*where, "end"), f"end {rep.end} is before start {rep.start}"))
+            issues.append(
+                Issue(
+                    (*where, "end"),
+                    "end {end} is before start {start}",
+                    {"end": rep.end, "start": rep.start},
+                )
+            )
         for j, (first, last) in enumerate(rep.leave):
             if last < plan.period.start or first > plan.period.end:
                 issues.append(
                     Issue(
                         (*where, "leave", j),
-                        f"leave {first}..{last} lies outside the period and has no effect",
+                        "leave {first}..{last} lies outside the period and has no effect",
+                        {"first": first, "last": last},
                         severity="warning",
                     )
                 )

@@ -1,6 +1,7 @@
 """Output formats: one module per format, one registry.
 
-Each format module has ``render(breakdown, options)`` returning the report as an
+Each format module has ``render(breakdown, options)`` for a plan and
+``render_card(card, options)`` for a rep's day, each returning the report as an
 iterator of text chunks. Modules are imported only when used, so JSON output
 never pays for rich.
 """
@@ -13,18 +14,26 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from goalsplit.i18n import stage_label
+
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown
+    from goalsplit.card import DayCard
+    from goalsplit.model import Stage
 
 
 class Format(str, Enum):
     table = "table"
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
 
 
 RENDERERS: dict[Format, str] = {
     Format.table: "goalsplit.render.table",
     Format.json: "goalsplit.render.json",
+    Format.csv: "goalsplit.render.csv",
+    Format.markdown: "goalsplit.render.markdown",
 }
 
 
@@ -34,6 +43,10 @@ class ReportOptions:
     daily: bool = False
     color: bool = False
     width: int = 80
+    lang: str = "en"
+
+    def label(self, stage: Stage) -> str:
+        return stage_label(stage.name, stage.label, self.lang)
 
 
 def render(fmt: Format, breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
@@ -45,6 +58,13 @@ def render(fmt: Format, breakdown: Breakdown, options: ReportOptions) -> Iterato
 
 def render_text(fmt: Format, breakdown: Breakdown, options: ReportOptions) -> str:
     return "".join(render(fmt, breakdown, options))
+
+
+def render_card(fmt: Format, card: DayCard, options: ReportOptions) -> Iterator[str]:
+    """A rep's day card as consecutive pieces of text."""
+    module = importlib.import_module(RENDERERS[fmt])
+    chunks: Iterator[str] = module.render_card(card, options)
+    return chunks
 
 
 def selected_reps(breakdown: Breakdown, options: ReportOptions) -> list[int]:

@@ -40,6 +40,17 @@ class Grid:
         self.row_styles.append(style)
 
 
+@dataclass(frozen=True)
+class Note:
+    """A line of text between tables (a check, a remark), with a style name."""
+
+    text: str
+    style: str = ""
+
+
+Block = Grid | Note
+
+
 def display_width(text: str) -> int:
     """Terminal columns taken by ``text``: wide (CJK) characters take two."""
     if text.isascii():

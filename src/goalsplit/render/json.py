@@ -18,6 +18,7 @@ from itertools import chain
 from typing import Any
 
 from goalsplit.breakdown import Breakdown, RepPlan
+from goalsplit.card import DayCard
 from goalsplit.render import ReportOptions, selected_reps
 
 SCHEMA_VERSION = 1
@@ -35,7 +36,7 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
         for w in breakdown.weeks
     ]
     weeks_template = _rows_template(week_heads, names)
-    head = _dumps({**header(breakdown), "reps": []})
+    head = _dumps({**header(breakdown, options), "reps": []})
     assert head.endswith('"reps":[]}')
     yield head[: -len("]}")]
     # One rep at a time: a year for 10,000 reps is 100 MB that need not sit in memory.
@@ -46,7 +47,7 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
     yield "]}\n"
 
 
-def header(breakdown: Breakdown) -> dict[str, Any]:
+def header(breakdown: Breakdown, options: ReportOptions) -> dict[str, Any]:
     """Everything but the reps."""
     return {
         "schema_version": SCHEMA_VERSION,
@@ -62,7 +63,7 @@ def header(breakdown: Breakdown) -> dict[str, Any]:
         "stretch": float(breakdown.stretch),
         "allocated": float(breakdown.allocated),
         "stages": [
-            {"name": s.name, "label": s.display_label, "unit": s.unit} for s in breakdown.stages
+            {"name": s.name, "label": options.label(s), "unit": s.unit} for s in breakdown.stages
         ],
         "warnings": [issue.describe() for issue in breakdown.warnings],
     }
@@ -116,3 +117,39 @@ def _rep(
         )
         text += ',"days":' + days
     return text + "}"
+
+
+def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
+    names = [stage.name for stage in card.breakdown.stages]
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "rep": card.rep.name,
+        "date": card.date.isoformat(),
+        "working_day": card.working_day,
+        "card_date": card.card_date.isoformat() if card.card_date else None,
+        "day": card.day,
+        "days": card.days,
+        "targets": dict(zip(names, card.targets, strict=True)),
+        "week": {
+            "week": card.week.label,
+            "start": card.week.start.isoformat(),
+            "end": card.week.end.isoformat(),
+            "working_days": card.week_working_days,
+            "remaining_working_days": card.week_remaining_working_days,
+            "targets": dict(zip(names, card.week_targets, strict=True)),
+        },
+        "period_to_date": dict(zip(names, card.period_to_date, strict=True)),
+        "period": {
+            "label": card.breakdown.period_label,
+            "start": card.breakdown.start.isoformat(),
+            "end": card.breakdown.end.isoformat(),
+            "totals": dict(zip(names, card.rep.totals(), strict=True)),
+        },
+        "quota": float(card.rep.quota),
+        "stages": [
+            {"name": s.name, "label": options.label(s), "unit": s.unit}
+            for s in card.breakdown.stages
+        ],
+        "warnings": [issue.describe() for issue in card.breakdown.warnings],
+    }
+    yield _dumps(document) + "\n"

@@ -1,0 +1,226 @@
+"""Two languages for everything a person reads: English and Chinese.
+
+Messages are written in English with named fields (``"end {end} is before
+start {start}"``); the English text is the key into the Chinese catalog, as
+with gettext. Fields are filled in after translation, so values are never
+translated. Templates that are not passed straight to ``tr``, ``Issue`` or
+``InputError`` are marked with ``N_`` so that a test can find every template
+in the source and check that the catalog has it.
+
+JSON keys and values for scripts are never translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+
+def N_(template: str) -> str:
+    """Mark a message template for the catalog check; returns it unchanged."""
+    return template
+
+
+def tr(template: str, lang: str = "en", /, **fields: object) -> str:
+    text = ZH.get(template, template) if lang == "zh" else template
+    return text.format(**fields) if fields else text
+
+
+def pick_language(option: str | None, environ: Mapping[str, str]) -> Lang:
+    """``--lang``, else ``GOALSPLIT_LANG``, else the locale (LC_ALL, LC_MESSAGES, LANG)."""
+    for value in (option, environ.get("GOALSPLIT_LANG")):
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+STAGE_LABELS: dict[str, dict[Lang, str]] = {
+    "revenue": {"en": "Revenue", "zh": "业绩"},
+    "pipeline": {"en": "Pipeline", "zh": "储备金额"},
+    "intents": {"en": "Intents", "zh": "意向客户"},
+    "deep_talks": {"en": "Deep talks", "zh": "深入沟通"},
+    "connects": {"en": "Connects", "zh": "外呼接通"},
+    "dials": {"en": "Dials", "zh": "外呼"},
+}
+
+WEEKDAY_LABELS: dict[Lang, tuple[str, ...]] = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+}
+
+
+def stage_label(name: str, label: str | None, lang: str) -> str:
+    """A plan's own label wins; then the default label of a known stage; then the key."""
+    if label:
+        return label
+    known = STAGE_LABELS.get(name)
+    if known:
+        return known["zh" if lang == "zh" else "en"]
+    return name.replace("_", " ").capitalize()
+
+
+ZH: dict[str, str] = {
+    # errors.py
+    "warning: ": "警告：",
+    # model.py
+    "{value} is not a valid date": "{value} 不是有效的日期",
+    "expected a date written YYYY-MM-DD, got {value}": "应为 YYYY-MM-DD 格式的日期，实际为 {value}",
+    "range {value} ends before it starts": "日期范围 {value} 的结束早于开始",
+    "expected a period such as 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05 or "
+    "{{start: 2026-01-05, end: 2026-03-27}}, got {value}": "周期应为 2026、2026-H1、2026-Q1、"
+    "2026-03、2026-W05 或 {{start: 2026-01-05, end: 2026-03-27}} 这样的形式，实际为 {value}",
+    "expected a weekday ({names}), got {value}": "应为星期（{names}），实际为 {value}",
+    "stage name {name} must be a key such as deep_talks "
+    "(letters, digits and _, not starting with a digit)": "阶段名 {name} 必须是 deep_talks "
+    "这样的键（字母、数字和下划线，不以数字开头）",
+    "{name} is the result stage; it is always first": "{name} 是结果阶段，总是排在第一位",
+    "the period ends ({end}) before it starts ({start})": (
+        "周期的结束日（{end}）早于开始日（{start}）"
+    ),
+    "a rep's name must not be blank": "销售的姓名不能为空",
+    "stage {name} is listed twice": "阶段 {name} 重复出现",
+    "no stage named {name}; the revenue stage has no rate; the stages are {stages}": "没有名为 "
+    "{name} 的阶段；业绩阶段没有转化率；阶段有：{stages}",
+    "no stage named {name}; the stages are {stages}": "没有名为 {name} 的阶段；阶段有：{stages}",
+    "no rate for {stages}: give the team's rate here (or a rate in every rep's rates:)": "{stages} "
+    "没有转化率：请在这里给出团队转化率（或在每位销售的 rates: 中给出）",
+    "rep {name} is listed twice (also reps[{other}])": "销售 {name} 重复出现（另见 reps[{other}]）",
+    "{rep}: no rate for {stages} (give it in the team's rates: or in this rep's rates:)": "{rep}："
+    "{stages} 没有转化率（请在团队的 rates: 或此销售的 rates: 中给出）",
+    "{key} {day} is outside the period {start}..{end}": "{key} {day} 不在周期 {start}..{end} 之内",
+    "end {end} is before start {start}": "结束日 {end} 早于开始日 {start}",
+    "leave {first}..{last} lies outside the period and has no effect": "假期 {first}..{last} "
+    "不在周期之内，不起作用",
+    # load.py
+    "cannot read the plan: {reason}": "无法读取计划文件：{reason}",
+    "the plan is empty; it needs at least period, target, rates and reps": "计划文件为空；至少需要 "
+    "period、target、rates 和 reps",
+    "the plan must be a mapping of keys to values": "计划文件必须是键值映射",
+    "not valid UTF-8 (byte 0x{byte:02x}); save the plan as UTF-8": "不是有效的 UTF-8（字节 "
+    "0x{byte:02x}）；请将计划文件保存为 UTF-8",
+    "alias *{anchor} is not supported: write the value out": "不支持别名 *{anchor}：请直接写出取值",
+    "anchor &{anchor} is not supported: write values out in full": (
+        "不支持锚点 &{anchor}：请完整写出取值"
+    ),
+    "YAML syntax error: {problem}": "YAML 语法错误：{problem}",
+    "keys must be plain words": "键必须是普通的词",
+    "duplicate key {key} (first given on line {line})": "键 {key} 重复（首次出现在第 {line} 行）",
+    "YAML tag {tag} is not supported": "不支持 YAML 标签 {tag}",
+    "must be a finite number, got {value}": "必须是有限的数，实际为 {value}",
+    "must be text, got {value}": "必须是文本，实际为 {value}",
+    "must be a list, got {value}": "必须是列表，实际为 {value}",
+    "must be a mapping of keys to values, got {value}": "必须是键值映射，实际为 {value}",
+    "must be a number, got {value}": "必须是数字，实际为 {value}",
+    "must be a whole number, got {value}": "必须是整数，实际为 {value}",
+    "must be true or false, got {value}": "必须是 true 或 false，实际为 {value}",
+    "must not be empty": "不能为空",
+    "missing required key {key}": "缺少必填键 {key}",
+    "must be greater than {bound}, got {value}": "必须大于 {bound}，实际为 {value}",
+    "must be at least {bound}, got {value}": "必须至少为 {bound}，实际为 {value}",
+    "must be {expected}, got {value}": "必须是 {expected}，实际为 {value}",
+    "{problem}, got {value}": "{problem}，实际为 {value}",
+    "unknown key {key}": "未知的键 {key}",
+    "unknown key {key}; did you mean {close}? expected one of: {allowed}": "未知的键 {key}；"
+    "是否想写 {close}？可用的键：{allowed}",
+    "unknown key {key}; expected one of: {allowed}": "未知的键 {key}；可用的键：{allowed}",
+    # allocate.py
+    "this rep has no working days in the period, so an explicit quota cannot be worked": "此销售"
+    "在周期内没有工作日，无法完成指定的指标",
+    "this rep has no working days in the period and gets no quota": "此销售在周期内没有工作日，"
+    "不分配指标",
+    "explicit quotas add up to {explicit}, more than target x stretch = {available}, leaving "
+    "nothing for the {count} rep(s) without a quota": "指定指标合计 {explicit}，超过目标 × "
+    "加码系数 = {available}，未指定指标的 {count} 位销售分不到指标",
+    "{remaining} is left to share but no rep without an explicit quota has working days": "还有 "
+    "{remaining} 待分配，但未指定指标的销售都没有工作日",
+    "explicit quotas use up target x stretch; the reps without a quota get 0": "指定指标已用完目标"
+    " × 加码系数；未指定指标的销售分到 0",
+    "the explicit quotas add up to {explicit}, below the target {target}": "指定指标合计 "
+    "{explicit}，低于目标 {target}",
+    # breakdown.py
+    "unknown country code {code}; use an ISO 3166 code that the holidays package supports, "
+    "such as CN, US, DE": "未知的国家代码 {code}；请使用 holidays 包支持的 ISO 3166 代码，如 CN、"
+    "US、DE",
+    "holiday data for {country} is known only through {through}; {years} is guessed from rules "
+    "and may be wrong (list the official days in calendar.holidays and calendar.workdays)": (
+        "{country} 的节假日数据只到 {through} 年；{years} 年按规则推算，可能有误（请在 "
+        "calendar.holidays 和 calendar.workdays 中列出官方安排）"
+    ),
+    "the period has no working days": "周期内没有工作日",
+    "{value} means one unit of {stage} yields more than one of {above}; a percentage is written "
+    "0.30 or 30%": "{value} 表示每 1 个 {stage} 产生多于 1 个 {above}；百分比应写作 0.30 或 30%",
+    # cli.py
+    "goalsplit: {count} error(s) in the plan; nothing was written.": "goalsplit：计划文件有 "
+    "{count} 处错误；未写出任何内容。",
+    "{file}: ok: {reps} reps, {period} ({days} working days), quotas add up to {share}% of the "
+    "target": "{file}：通过：{reps} 位销售，{period}（{days} 个工作日），指标合计为目标的 {share}%",
+    ", {count} warning(s)": "，{count} 条警告",
+    "refusing to overwrite the plan file": "拒绝覆盖计划文件",
+    "no rep named {names}; the reps are: {reps}": "没有名为 {names} 的销售；销售有：{reps}",
+    "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
+    "goalsplit: internal error; this is a bug, please report it with the traceback above.": (
+        "goalsplit：内部错误；这是程序缺陷，请连同上面的回溯信息一起报告。"
+    ),
+    # render/table.py
+    "Rep": "销售",
+    "Days": "天数",
+    "Quota": "指标",
+    "Week": "周",
+    "Date": "日期",
+    "Total": "合计",
+    "Team": "团队",
+    "Shown": "所列",
+    "{team}{period} ({start} – {end}, {days} working days)": "{team}{period}（{start} – {end}，"
+    "{days} 个工作日）",
+    "Stage columns: average per working day.": "各阶段列：每个工作日的平均值。",
+    "Quotas add up to {allocated} = {share}% of the target {target} (stretch {stretch})": (
+        "指标合计 {allocated} = 目标 {target} 的 {share}%（加码系数 {stretch}）"
+    ),
+    "The quotas must add up to at least the target.": "指标合计至少要达到目标。",
+    "* explicit quota; the others share the rest by weight × working days.": "* 指定指标；其余"
+    "销售按 权重 × 工作日 分配剩余部分。",
+    "{rep} — quota {quota}{currency}, {days} working days{window}": "{rep} — 指标 {quota}"
+    "{currency}，{days} 个工作日{window}",
+    "rates: {rates}": "转化率：{rates}",
+    "rates (* = own): {rates}": "转化率（* = 本人）：{rates}",
+    "{rep} — by working day": "{rep} — 按工作日",
+    # cli.py (today, init)
+    "choose a rep; the reps are: {reps}": "请选择一位销售；销售有：{reps}",
+    "{date} is outside the period {start}..{end}": "{date} 不在周期 {start}..{end} 之内",
+    "{path} exists; use --force to overwrite it": "{path} 已存在；如需覆盖请加 --force",
+    "Wrote {path}; next: goalsplit check {path}": "已写入 {path}；下一步：goalsplit check {path}",
+    # render/report.py (today)
+    "{date} ({weekday}) is not a working day for {rep}; here is the next one, {next} "
+    "({next_weekday}).": "{date}（{weekday}）不是 {rep} 的工作日；下面是下一个工作日 {next}"
+    "（{next_weekday}）。",
+    "{date} ({weekday}) is not a working day for {rep}, and none is left in {period}.": "{date}"
+    "（{weekday}）不是 {rep} 的工作日，{period} 内也没有剩余的工作日。",
+    "{rep} — {weekday} {date}, working day {day} of {days}": "{rep} — {date} {weekday}，第 {day} "
+    "个工作日，共 {days} 个",
+    "{rep} — {period}": "{rep} — {period}",
+    "Stage": "阶段",
+    "Today": "今日",
+    "Week {week}": "本周 {week}",
+    "To date": "累计至今",
+    "Period": "全期",
+    "Week {week} ({start} – {end}): {days} working days, {left} left from {date}. To date: the "
+    "schedule through {today}. Quota {quota}{currency}.": "{week} 周（{start} – {end}）：{days} "
+    "个工作日，自 {date} 起还剩 {left} 个。累计至今：截至 {today} 的计划量。"
+    "指标 {quota}{currency}。",
+    # render/csv.py
+    "Label": "名称",
+    "Unit": "单位",
+    "Working days": "工作日",
+    "Exact total": "精确总量",
+    "Per working day": "每工作日",
+    "Working day": "是否工作日",
+    "Card date": "卡片日期",
+    "Week target": "本周目标",
+}

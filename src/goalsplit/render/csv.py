@@ -1,0 +1,122 @@
+"""``--format csv``: long tables that open correctly in Excel.
+
+One row per rep and stage with the period numbers, then one column per ISO week
+(and with ``--daily`` one per working day). UTF-8 with a byte-order mark, so
+Excel shows Chinese names and labels; plain numbers without thousands
+separators; the header row follows ``--lang``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Any
+
+from goalsplit.breakdown import Breakdown
+from goalsplit.card import DayCard
+from goalsplit.i18n import tr
+from goalsplit.render import ReportOptions, selected_reps
+
+BOM = "\ufeff"
+
+
+def _exact(value: Fraction | None) -> str:
+    """An exact quantity as a plain decimal (at most 6 places, no binary noise)."""
+    if value is None:
+        return ""
+    text = f"{float(round(value, 6)):.6f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _writer() -> tuple[io.StringIO, Any]:
+    """A CSV writer into a buffer, with the CRLF line ends Excel expects."""
+    buffer = io.StringIO()
+    return buffer, csv.writer(buffer, lineterminator="\r\n")
+
+
+def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
+    lang = options.lang
+    buffer, writer = _writer()
+    header = [
+        tr("Rep", lang),
+        tr("Stage", lang),
+        tr("Label", lang),
+        tr("Unit", lang),
+        tr("Working days", lang),
+        tr("Exact total", lang),
+        tr("Total", lang),
+        tr("Per working day", lang),
+        *(week.label for week in breakdown.weeks),
+    ]
+    if options.daily:
+        days = sorted(
+            {day for i in selected_reps(breakdown, options) for day in breakdown.reps[i].days}
+        )
+        header += [day.isoformat() for day in days]
+    writer.writerow(header)
+    yield BOM + buffer.getvalue()
+    for i in selected_reps(breakdown, options):
+        buffer.seek(0)
+        buffer.truncate()
+        rep = breakdown.reps[i]
+        per_day = rep.per_day()
+        totals = rep.totals()
+        weeks = rep.week_columns()
+        daily = rep.day_columns() if options.daily else []
+        for k, stage in enumerate(breakdown.stages):
+            row = [
+                rep.name,
+                stage.name,
+                options.label(stage),
+                stage.unit,
+                rep.working_days,
+                _exact(rep.required[k]),
+                totals[k],
+                _exact(per_day[k] if per_day else None),
+                *weeks[k],
+            ]
+            if options.daily:
+                mine = dict(zip(rep.days, daily[k], strict=True))
+                row += [mine.get(day, "") for day in days]
+            writer.writerow(row)
+        yield buffer.getvalue()
+
+
+def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
+    lang = options.lang
+    buffer, writer = _writer()
+    writer.writerow(
+        [
+            tr("Rep", lang),
+            tr("Date", lang),
+            tr("Working day", lang),
+            tr("Card date", lang),
+            tr("Stage", lang),
+            tr("Label", lang),
+            tr("Today", lang),
+            tr("Week", lang),
+            tr("Week target", lang),
+            tr("To date", lang),
+            tr("Period", lang),
+        ]
+    )
+    totals = card.rep.totals()
+    for k, stage in enumerate(card.breakdown.stages):
+        writer.writerow(
+            [
+                card.rep.name,
+                card.date.isoformat(),
+                int(card.working_day),
+                card.card_date.isoformat() if card.card_date else "",
+                stage.name,
+                options.label(stage),
+                card.targets[k],
+                card.week.label,
+                card.week_targets[k],
+                card.period_to_date[k],
+                totals[k],
+            ]
+        )
+    yield BOM + buffer.getvalue()

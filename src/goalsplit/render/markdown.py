@@ -1,0 +1,60 @@
+"""``--format markdown``: the human report as GitHub-flavoured Markdown tables.
+
+Fit for a chat message, an email or a CI job summary
+(``goalsplit plan plan.yaml -f markdown >> "$GITHUB_STEP_SUMMARY"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from goalsplit.breakdown import Breakdown
+from goalsplit.card import DayCard
+from goalsplit.render import ReportOptions
+from goalsplit.render.grid import Block, Grid
+from goalsplit.render.report import card_blocks, plan_blocks
+
+
+def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
+    yield document(plan_blocks(breakdown, options))
+
+
+def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
+    yield document(card_blocks(card, options))
+
+
+def document(blocks: list[Block]) -> str:
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Grid):
+            first = not any(isinstance(b, Grid) for b in blocks[: blocks.index(block)])
+            parts.append(table(block, heading="##" if first else "###"))
+        else:
+            parts.append(escape(block.text) + "\n")
+    return "\n".join(parts)
+
+
+def escape(text: str) -> str:
+    """Cell or line text that Markdown shows as written."""
+    for char in "\\|*_`[]<>":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def table(grid: Grid, heading: str) -> str:
+    lines = []
+    if grid.title:
+        lines += [f"{heading} {escape(grid.title)}", ""]
+    lines.append("| " + " | ".join(escape(c.header) for c in grid.columns) + " |")
+    lines.append(
+        "|" + "|".join("---:" if c.align == "right" else ":---" for c in grid.columns) + "|"
+    )
+    for row in grid.rows:
+        lines.append("| " + " | ".join(escape(cell) for cell in row) + " |")
+    if grid.footer:
+        lines.append(
+            "| " + " | ".join(f"**{escape(cell)}**" if cell else "" for cell in grid.footer) + " |"
+        )
+    if grid.caption:
+        lines += ["", f"_{escape(grid.caption)}_"]
+    return "\n".join(lines) + "\n"

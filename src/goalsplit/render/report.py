@@ -1,0 +1,275 @@
+"""What the human reports say, as grids: shared by the table and Markdown formats.
+
+For a plan: a team summary (each rep's quota and average daily stage targets,
+team totals), the sub-goals-vs-target check, then per rep the weekly schedule
+in whole units (and, with ``--daily``, the schedule per working day). For a
+rep's day: today's targets beside the week's and the period's.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from fractions import Fraction
+
+from goalsplit.breakdown import Breakdown, RepPlan
+from goalsplit.card import DayCard
+from goalsplit.i18n import N_, WEEKDAY_LABELS, tr
+from goalsplit.model import Stage
+from goalsplit.render import ReportOptions, selected_reps
+from goalsplit.render.grid import Block, Column, Grid, Note
+
+
+def plan_blocks(breakdown: Breakdown, options: ReportOptions) -> list[Block]:
+    blocks: list[Block] = [summary_grid(breakdown, options)]
+    blocks += allocation_notes(breakdown, options.lang)
+    for i in selected_reps(breakdown, options):
+        rep = breakdown.reps[i]
+        blocks.append(weekly_grid(breakdown, rep, options))
+        if options.daily:
+            blocks.append(daily_grid(breakdown, rep, options))
+    return blocks
+
+
+def _half_up(amount: Fraction) -> int:
+    return math.floor(amount + Fraction(1, 2))
+
+
+def money(amount: int | Fraction) -> str:
+    """Whole currency units with thousands separators (halves round up)."""
+    return f"{_half_up(Fraction(amount)):,}"
+
+
+def average(amount: Fraction, stage: Stage) -> str:
+    """An exact per-day average: whole currency units for money, one decimal for counts."""
+    if stage.unit == "money":
+        return money(amount)
+    tenths = _half_up(amount * 10)
+    sign = "-" if tenths < 0 else ""
+    return f"{sign}{abs(tenths) // 10:,}.{abs(tenths) % 10}"
+
+
+def whole(amount: int) -> str:
+    return f"{amount:,}"
+
+
+def _currency(breakdown: Breakdown) -> str:
+    return f" ({breakdown.currency})" if breakdown.currency else ""
+
+
+def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
+    lang = options.lang
+    stages = breakdown.stages[1:]
+    shown = [breakdown.reps[i] for i in selected_reps(breakdown, options)]
+    everyone = len(shown) == len(breakdown.reps)
+    grid = Grid(
+        columns=[
+            Column(tr("Rep", lang), "left"),
+            Column(tr("Days", lang)),
+            Column(tr("Quota", lang) + _currency(breakdown)),
+            *(Column(options.label(stage)) for stage in stages),
+        ],
+        title=tr(
+            "{team}{period} ({start} – {end}, {days} working days)",
+            lang,
+            team=f"{breakdown.team} · " if breakdown.team else "",
+            period=breakdown.period_label,
+            start=breakdown.start,
+            end=breakdown.end,
+            days=len(breakdown.working_days),
+        ),
+        caption=tr("Stage columns: average per working day.", lang),
+    )
+    per_day_totals = [Fraction(0)] * len(breakdown.stages)
+    for rep in shown:
+        per_day = rep.per_day()
+        if per_day:
+            per_day_totals = [a + b for a, b in zip(per_day_totals, per_day, strict=True)]
+        grid.add_row(
+            rep.name,
+            str(rep.working_days),
+            money(rep.totals()[0]) + ("*" if rep.quota_explicit else ""),
+            *(
+                average(per_day[k], stage) if per_day else "–"
+                for k, stage in enumerate(stages, start=1)
+            ),
+        )
+    grid.footer = [
+        tr("Team", lang) if everyone else tr("Shown", lang),
+        str(len(breakdown.working_days)) if everyone else "",
+        money(sum(rep.totals()[0] for rep in shown)),
+        *(average(per_day_totals[k], stage) for k, stage in enumerate(stages, start=1)),
+    ]
+    return grid
+
+
+def allocation_notes(breakdown: Breakdown, lang: str) -> list[Note]:
+    allocated = breakdown.allocated
+    holds = allocated >= breakdown.target
+    check = tr(
+        "Quotas add up to {allocated} = {share}% of the target {target} (stretch {stretch})",
+        lang,
+        allocated=money(allocated),
+        share=f"{float(allocated / breakdown.target * 100):.1f}",
+        target=money(breakdown.target),
+        stretch=f"{float(breakdown.stretch):g}",
+    )
+    notes = [Note(f"{'✓' if holds else '✗'} {check}", "ok" if holds else "bad")]
+    if not holds:
+        notes.append(Note(tr("The quotas must add up to at least the target.", lang), "bad"))
+    if any(rep.quota_explicit for rep in breakdown.reps):
+        notes.append(
+            Note(tr("* explicit quota; the others share the rest by weight × working days.", lang))
+        )
+    return notes
+
+
+def _rates_caption(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> str:
+    parts = []
+    for stage, rate, source in zip(breakdown.stages[1:], rep.rates, rep.rate_sources, strict=True):
+        value = money(rate) if rate > 1 and rate.denominator == 1 else f"{float(rate):g}"
+        label = options.label(stage)
+        label = label.lower() if label.isascii() else label
+        parts.append(f"{label} {value}{'*' if source == 'rep' else ''}")
+    own = "rep" in rep.rate_sources
+    template = N_("rates (* = own): {rates}") if own else N_("rates: {rates}")
+    return tr(template, options.lang, rates=", ".join(parts))
+
+
+def weekly_grid(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> Grid:
+    lang = options.lang
+    window = ""
+    if (rep.start, rep.end) != (breakdown.start, breakdown.end):
+        window = f", {rep.start} – {rep.end}" if lang != "zh" else f"，{rep.start} – {rep.end}"
+    grid = Grid(
+        columns=[
+            Column(tr("Week", lang), "left"),
+            Column(tr("Days", lang)),
+            *(Column(options.label(stage)) for stage in breakdown.stages),
+        ],
+        title=tr(
+            "{rep} — quota {quota}{currency}, {days} working days{window}",
+            lang,
+            rep=rep.name,
+            quota=money(rep.totals()[0]),
+            currency=_currency(breakdown),
+            days=rep.working_days,
+            window=window,
+        ),
+        caption=_rates_caption(breakdown, rep, options),
+    )
+    day_counts = breakdown.week_working_days(rep.week_ends)
+    for week, days, targets in zip(breakdown.weeks, day_counts, rep.week_targets(), strict=True):
+        grid.add_row(
+            f"{week.label[-3:]} {week.start:%m-%d}",
+            str(days),
+            *(whole(t) for t in targets),
+            style="dim" if days == 0 else "",
+        )
+    grid.footer = [tr("Total", lang), str(rep.working_days), *(whole(t) for t in rep.totals())]
+    return grid
+
+
+def daily_grid(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> Grid:
+    lang = options.lang
+    grid = Grid(
+        columns=[
+            Column(tr("Date", lang), "left"),
+            *(Column(options.label(s)) for s in breakdown.stages),
+        ],
+        title=tr("{rep} — by working day", lang, rep=rep.name),
+    )
+    for day, targets in zip(rep.days, rep.day_targets(), strict=True):
+        grid.add_row(f"{day:%m-%d} {weekday(day, lang)}", *(whole(t) for t in targets))
+    grid.footer = [tr("Total", lang), *(whole(t) for t in rep.totals())]
+    return grid
+
+
+def weekday(day: date, lang: str) -> str:
+    return WEEKDAY_LABELS["zh" if lang == "zh" else "en"][day.weekday()]
+
+
+def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
+    lang = options.lang
+    breakdown, rep = card.breakdown, card.rep
+    blocks: list[Block] = []
+    if not card.working_day:
+        if card.card_date is not None:
+            blocks.append(
+                Note(
+                    tr(
+                        "{date} ({weekday}) is not a working day for {rep}; here is the next one, "
+                        "{next} ({next_weekday}).",
+                        lang,
+                        date=card.date,
+                        weekday=weekday(card.date, lang),
+                        rep=rep.name,
+                        next=card.card_date,
+                        next_weekday=weekday(card.card_date, lang),
+                    ),
+                    "bad",
+                )
+            )
+        else:
+            blocks.append(
+                Note(
+                    tr(
+                        "{date} ({weekday}) is not a working day for {rep}, and none is left in "
+                        "{period}.",
+                        lang,
+                        date=card.date,
+                        weekday=weekday(card.date, lang),
+                        rep=rep.name,
+                        period=breakdown.period_label,
+                    ),
+                    "bad",
+                )
+            )
+    shown = card.card_date or card.date
+    if card.card_date is not None:
+        title = tr(
+            "{rep} — {weekday} {date}, working day {day} of {days}",
+            lang,
+            rep=rep.name,
+            weekday=weekday(shown, lang),
+            date=shown,
+            day=card.day,
+            days=card.days,
+        )
+    else:
+        title = tr("{rep} — {period}", lang, rep=rep.name, period=breakdown.period_label)
+    totals = rep.totals()
+    grid = Grid(
+        columns=[
+            Column(tr("Stage", lang), "left"),
+            Column(tr("Today", lang) if card.working_day else f"{shown:%m-%d}"),
+            Column(tr("Week {week}", lang, week=card.week.label[-3:])),
+            Column(tr("To date", lang)),
+            Column(tr("Period", lang)),
+        ],
+        title=title,
+        caption=tr(
+            "Week {week} ({start} – {end}): {days} working days, {left} left from {date}. "
+            "To date: the schedule through {today}. Quota {quota}{currency}.",
+            lang,
+            week=card.week.label,
+            start=f"{card.week.start:%m-%d}",
+            end=f"{card.week.end:%m-%d}",
+            days=card.week_working_days,
+            left=card.week_remaining_working_days,
+            date=f"{shown:%m-%d}",
+            today=f"{card.date:%m-%d}",
+            quota=money(totals[0]),
+            currency=_currency(breakdown),
+        ),
+    )
+    for k, stage in enumerate(breakdown.stages):
+        grid.add_row(
+            options.label(stage),
+            whole(card.targets[k]),
+            whole(card.week_targets[k]),
+            whole(card.period_to_date[k]),
+            whole(totals[k]),
+        )
+    blocks.append(grid)
+    return blocks

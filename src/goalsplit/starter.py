@@ -1,0 +1,79 @@
+"""The commented starter plan written by ``goalsplit init``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+_EN = """\
+# goalsplit plan (format version 1). Check it with: goalsplit check {path}
+# Editor completion and validation: goalsplit schema > goalsplit.schema.json, then keep
+# the next line (yaml-language-server, used by VS Code's YAML extension and others).
+# yaml-language-server: $schema=goalsplit.schema.json
+team: My team                 # a label for reports
+currency: USD                 # shown next to money
+period: {period}               # 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05, {{start: .., end: ..}}
+calendar:
+  country: US                 # public holidays (and official make-up workdays, e.g. CN)
+  weekend: [sat, sun]
+  holidays: []                # extra days off for everyone: [2026-12-24, 2026-12-28..2026-12-31]
+  workdays: []                # extra working days for everyone
+target: 300000                # the team's revenue target for the period
+stretch: 1.1                  # quotas add up to target x stretch (sub-goals above the goal)
+rates:                        # the team's history: how much of the stage above one unit yields
+  pipeline: 0.30              # 30% of pipeline value closes
+  intents: 10000              # pipeline value per intent customer
+  deep_talks: 0.20            # intent customers per deep talk
+  connects: 0.25              # deep talks per connected call
+  dials: 0.40                 # connected calls per dial
+reps:
+  - name: Alex Chen
+    weight: 1.2               # carries more (the able do more)
+    rates: {{dials: 0.45}}      # this rep's own rate overrides the team's
+  - name: Sam Lee
+  - name: Jordan Park
+    quota: 60000              # an explicit quota; the others share the rest
+  # - name: New Hire
+  #   start: {start}          # joins mid-period; end: for leaving
+  #   leave: [{start}..{start}]
+"""
+
+_ZH = """\
+# goalsplit 计划文件（格式版本 1）。检查：goalsplit check {path}
+# 编辑器补全与校验：先运行 goalsplit schema > goalsplit.schema.json，再保留下一行
+# （VS Code 的 YAML 插件等使用 yaml-language-server）。
+# yaml-language-server: $schema=goalsplit.schema.json
+team: 销售一组                 # 报表中显示的团队名
+currency: CNY                 # 金额单位
+period: {period}               # 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05, {{start: .., end: ..}}
+calendar:
+  country: CN                 # 法定节假日及调休上班日
+  weekend: [sat, sun]
+  holidays: []                # 全员额外休息日：[2026-12-24, 2026-12-28..2026-12-31]
+  workdays: []                # 全员额外工作日
+target: 900000                # 团队本期业绩目标
+stretch: 1.1                  # 个人指标合计 = 目标 × 加码系数（子目标之和大于总目标）
+rates:                        # 团队历史转化率：每 1 个本阶段产生多少上一阶段
+  pipeline: 0.30              # 储备金额的 30% 能成交
+  intents: 15000              # 每个意向客户的储备金额（客单价）
+  deep_talks: 0.20            # 每次深入沟通产生的意向客户
+  connects: 0.25              # 每个外呼接通产生的深入沟通
+  dials: 0.35                 # 每次外呼的接通率
+reps:
+  - name: 张伟
+    weight: 1.5               # 能者多劳：权重更高
+    rates: {{dials: 0.40}}      # 个人转化率覆盖团队转化率
+  - name: 李娜
+  - name: 王芳
+    quota: 200000             # 指定指标；其他人分配剩余部分
+  # - name: 新同事
+  #   start: {start}          # 期中入职；离职用 end:
+  #   leave: [{start}..{start}]
+"""
+
+
+def starter_plan(today: date, lang: str, path: str) -> str:
+    """A plan for the quarter containing ``today`` that ``goalsplit check`` accepts."""
+    quarter = (today.month - 1) // 3 + 1
+    start = date(today.year, 3 * quarter - 2, 1)
+    template = _ZH if lang == "zh" else _EN
+    return template.format(period=f"{today.year}-Q{quarter}", start=start, path=path)
