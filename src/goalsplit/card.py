@@ -7,9 +7,9 @@ card needs are computed, so a card costs no more than the plan itself.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-import datetime as dt
 
 from goalsplit.breakdown import Breakdown, RepPlan
 from goalsplit.calendar import Week
