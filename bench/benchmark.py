@@ -7,7 +7,8 @@ Measures, as separate processes the way a user runs them:
    quarter (table and JSON), as a ratio to the floor. ``import pydantic`` and
    ``import rich`` are lazy and load almost nothing, so a second floor also loads
    the parts that any use of them needs (``BaseModel``; a console and a table);
-2. ``goalsplit --version`` and ``--help``, and which heavy modules they import;
+2. ``goalsplit today`` for one rep of that plan, against ``goalsplit plan``;
+   ``goalsplit --version`` and ``--help``, and which heavy modules they import;
 3. ``goalsplit plan --format json`` on generated plans of 10,000 and 20,000
    reps over a full year, and the ratio between them.
 
@@ -130,6 +131,12 @@ def main() -> None:
             "floor + BaseModel, Console, Table": [sys.executable, "-c", FLOOR_USED],
             "plan, 5-rep CN quarter, table": goalsplit("plan", str(EXAMPLE)),
             "plan, 5-rep CN quarter, json": goalsplit("plan", str(EXAMPLE), "--format", "json"),
+            "today, 5-rep CN quarter, table": goalsplit(
+                "today", str(EXAMPLE), "--rep", "张伟", "--date", "2026-02-24"
+            ),
+            "today, 5-rep CN quarter, json": goalsplit(
+                "today", str(EXAMPLE), "--rep", "张伟", "--date", "2026-02-24", "-f", "json"
+            ),
             "--version": goalsplit("--version"),
             "--help": goalsplit("--help"),
         },
@@ -144,6 +151,8 @@ def main() -> None:
             wall = small[plan][0] / small[floor][0]
             cpu = small[plan][1] / small[floor][1]
             print(f"ratio {plan[-5:]} / {floor[:28]:<28}  wall {wall:.2f}x  cpu {cpu:.2f}x")
+    today_ratio = small["today, 5-rep CN quarter, table"][0] / small[names[2]][0]
+    print(f"ratio today / plan (table)  wall {today_ratio:.2f}x")
     for args in (["--version"], ["--help"]):
         print(
             f"{' '.join(args)} imports: {imported_by(args) or 'none of pydantic, holidays, yaml'}"
