@@ -194,37 +194,24 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
     breakdown, rep = card.breakdown, card.rep
     blocks: list[Block] = []
     if not card.working_day:
+        day_off = {"date": card.date, "weekday": weekday(card.date, lang), "rep": rep.name}
         if card.card_date is not None:
-            blocks.append(
-                Note(
-                    tr(
-                        "{date} ({weekday}) is not a working day for {rep}; here is the next one, "
-                        "{next} ({next_weekday}).",
-                        lang,
-                        date=card.date,
-                        weekday=weekday(card.date, lang),
-                        rep=rep.name,
-                        next=card.card_date,
-                        next_weekday=weekday(card.card_date, lang),
-                    ),
-                    "bad",
-                )
+            text = tr(
+                "{date} ({weekday}) is not a working day for {rep}; here is the next one, "
+                "{next} ({next_weekday}).",
+                lang,
+                **day_off,
+                next=card.card_date,
+                next_weekday=weekday(card.card_date, lang),
             )
         else:
-            blocks.append(
-                Note(
-                    tr(
-                        "{date} ({weekday}) is not a working day for {rep}, and none is left in "
-                        "{period}.",
-                        lang,
-                        date=card.date,
-                        weekday=weekday(card.date, lang),
-                        rep=rep.name,
-                        period=breakdown.period_label,
-                    ),
-                    "bad",
-                )
+            text = tr(
+                "{date} ({weekday}) is not a working day for {rep}, and none is left in {period}.",
+                lang,
+                **day_off,
+                period=breakdown.period_label,
             )
+        blocks.append(Note(text, "bad"))
     shown = card.card_date or card.date
     if card.card_date is not None:
         title = tr(
