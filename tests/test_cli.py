@@ -228,7 +228,7 @@ def test_an_internal_error_keeps_its_traceback_and_exits_70(
 ) -> None:
     import goalsplit.breakdown
 
-    def broken(plan: object) -> None:
+    def broken(plan: object, history: object = None) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(goalsplit.breakdown, "build_breakdown", broken)

@@ -7,7 +7,7 @@ so a report that shows only weeks never pays for days.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,9 +26,11 @@ from goalsplit.calendar import (
 )
 from goalsplit.errors import Issue, PlanError, PlanPath
 from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements, uniform_weights
+from goalsplit.history import History, RateEstimate, RateTable, estimate
 from goalsplit.model import Plan, Rep, Stage, plan_issues
 
-RateSource = Literal["rep", "team"]
+RateSource = Literal["rep", "history", "team", "team-history"]
+AbilitySource = Literal["history", "team-average"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,9 @@ class RepPlan:
     rates: tuple[Fraction, ...]  # one per stage below the result
     rate_sources: tuple[RateSource, ...]
     required: tuple[Fraction, ...]  # exact requirement per stage, the result first
+    evidence: tuple[RateEstimate | None, ...] = ()  # per rated stage, when from history
+    ability: Fraction | None = None  # revenue per working day in history (allocation: history)
+    ability_source: AbilitySource | None = None
 
     @property
     def working_days(self) -> int:
@@ -102,6 +107,8 @@ class Breakdown:
     week_ends: tuple[int, ...]  # team working days through the end of each week
     reps: tuple[RepPlan, ...]
     warnings: tuple[Issue, ...] = field(default=())
+    allocation: str = "weight"
+    history: History | None = None
 
     @property
     def allocated(self) -> Fraction:
@@ -111,8 +118,13 @@ class Breakdown:
         return [b - a for a, b in zip((0, *ends[:-1]), ends, strict=True)]
 
 
-def build_breakdown(plan: Plan) -> Breakdown:
-    """Work the plan out; raise PlanError with every problem found (and the warnings)."""
+def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
+    """Work the plan out; raise PlanError with every problem found (and the warnings).
+
+    ``history`` is the plan's history file, already read (when the plan has one).
+    """
+    if plan.history is not None and history is None:
+        raise ValueError("the plan names a history file: pass the History read from it")
     issues: list[Issue] = plan_issues(plan)
     period = plan.period
     years = list(range(period.start.year, period.end.year + 1))
@@ -184,6 +196,14 @@ def build_breakdown(plan: Plan) -> Breakdown:
         rep_days.append(days)
         rep_week_ends.append(ends)
 
+    team_rates = {name: Fraction(value) for name, value in plan.rates.items()}
+    table: RateTable | None = None
+    if plan.history is not None and history is not None:
+        table = _history_rates(plan, history, team_rates, issues)
+    abilities: list[tuple[Fraction | None, AbilitySource | None]] = [(None, None)] * len(plan.reps)
+    if plan.allocation == "history" and history is not None:
+        abilities = _abilities(plan, history, issues)
+
     target = Fraction(plan.target)
     stretch = Fraction(plan.stretch)
     allocation = allocate_quotas(
@@ -192,22 +212,21 @@ def build_breakdown(plan: Plan) -> Breakdown:
         [
             Claim(
                 Fraction(rep.quota) if rep.quota is not None else None,
-                Fraction(rep.weight),
+                Fraction(rep.weight) * (ability if ability is not None else 1),
                 len(days),
             )
-            for rep, days in zip(plan.reps, rep_days, strict=True)
+            for rep, days, (ability, _) in zip(plan.reps, rep_days, abilities, strict=True)
         ],
     )
     issues.extend(allocation.issues)
     if any(issue.is_error for issue in issues):
         raise PlanError(issues)
 
-    team_rates = {name: Fraction(value) for name, value in plan.rates.items()}
     reps = []
-    for rep, days, ends, quota in zip(
-        plan.reps, rep_days, rep_week_ends, allocation.quotas, strict=True
+    for rep, days, ends, quota, (ability, ability_source) in zip(
+        plan.reps, rep_days, rep_week_ends, allocation.quotas, abilities, strict=True
     ):
-        rates, sources = _rep_rates(rep, stage_names, team_rates)
+        rates, sources, evidence = _rep_rates(rep, stage_names, team_rates, table)
         reps.append(
             RepPlan(
                 name=rep.name,
@@ -221,6 +240,9 @@ def build_breakdown(plan: Plan) -> Breakdown:
                 rates=rates,
                 rate_sources=sources,
                 required=stage_requirements(quota, rates),
+                evidence=evidence,
+                ability=ability,
+                ability_source=ability_source,
             )
         )
 
@@ -239,22 +261,157 @@ def build_breakdown(plan: Plan) -> Breakdown:
         week_ends=team_week_ends,
         reps=tuple(reps),
         warnings=tuple(issues),
+        allocation=plan.allocation,
+        history=history,
     )
 
 
 def _rep_rates(
-    rep: Rep, stage_names: Sequence[str], team_rates: dict[str, Fraction]
-) -> tuple[tuple[Fraction, ...], tuple[RateSource, ...]]:
+    rep: Rep,
+    stage_names: Sequence[str],
+    team_rates: dict[str, Fraction],
+    table: RateTable | None,
+) -> tuple[tuple[Fraction, ...], tuple[RateSource, ...], tuple[RateEstimate | None, ...]]:
+    """Precedence: the rep's own rate in the plan, the rep's history (shrunk toward the
+    team), the team's rate in the plan, the team's history."""
     rates: list[Fraction] = []
     sources: list[RateSource] = []
-    for name in stage_names:
+    evidence: list[RateEstimate | None] = []
+    mine = table.reps.get(rep.name) if table else None
+    for i, name in enumerate(stage_names):
+        estimate_ = mine[i] if mine else None
         if name in rep.rates:
             rates.append(Fraction(rep.rates[name]))
             sources.append("rep")
-        else:
+            evidence.append(None)
+        elif estimate_ is not None and estimate_.sample > 0 and estimate_.used is not None:
+            rates.append(estimate_.used)
+            sources.append("history")
+            evidence.append(estimate_)
+        elif name in team_rates:
             rates.append(team_rates[name])
             sources.append("team")
-    return tuple(rates), tuple(sources)
+            evidence.append(None)
+        else:
+            assert table is not None
+            team_used = table.team[i].used
+            assert team_used is not None  # a stage without any rate is an error earlier
+            rates.append(team_used)
+            sources.append("team-history")
+            evidence.append(table.team[i])
+    return tuple(rates), tuple(sources), tuple(evidence)
+
+
+def _history_rates(
+    plan: Plan, history: History, team_rates: dict[str, Fraction], issues: list[Issue]
+) -> RateTable:
+    assert plan.history is not None
+    stages = plan.stages
+    table = estimate(
+        history,
+        {s.name: s.unit for s in stages},
+        plan.history.prior,
+        team_rates=team_rates,
+        reps=[rep.name for rep in plan.reps],
+    )
+    for stage, team in zip(stages[1:], table.team, strict=True):
+        if team.used is None:
+            issues.append(
+                Issue(
+                    ("history",),
+                    "no data for {stage} in the history: its team total is zero, and the plan "
+                    "gives no team rate for it",
+                    {"stage": stage.name},
+                )
+            )
+    names = {rep.name for rep in plan.reps}
+    others = [name for name in history.reps if name not in names]
+    if others:
+        issues.append(
+            Issue(
+                ("history",),
+                "{count} rep(s) in the history are not in the plan; they count toward the "
+                "team's rates only: {names}",
+                {
+                    "count": len(others),
+                    "names": ", ".join(others[:10]) + (", …" if len(others) > 10 else ""),
+                },
+                severity="note",
+            )
+        )
+    if not history.rows:
+        issues.append(
+            Issue(
+                ("history",),
+                "the history has no rows in the window {since}..{until}",
+                {"since": history.since or "…", "until": history.until or "…"},
+                severity="warning",
+            )
+        )
+    return table
+
+
+def _abilities(
+    plan: Plan, history: History, issues: list[Issue]
+) -> list[tuple[Fraction | None, AbilitySource | None]]:
+    """Each rep's revenue per working day in the history ("the able do more").
+
+    Like rates, it is shrunk toward the team's average by the weight of evidence,
+    the prior counted in working days: ``(revenue + prior * average) / (days + prior)``.
+    A rep without history gets the team's average; a week of history moves a new
+    rep only a little away from it.
+    """
+    assert plan.history is not None
+    prior = plan.history.prior
+    entries = list(history.reps.values())
+    if not entries:
+        return [(None, None)] * len(plan.reps)
+    since = history.since or min(e.first for e in entries)
+    until = history.until or max(e.last for e in entries)
+    public = None
+    if plan.calendar.country:
+        try:
+            public = public_calendar(plan.calendar.country, range(since.year, until.year + 1))
+        except UnknownCountryError:
+            public = None  # already reported for the period
+    days = team_working_days(
+        since,
+        until,
+        frozenset(plan.calendar.weekend),
+        public,
+        expand_spans(plan.calendar.holidays),
+        expand_spans(plan.calendar.workdays),
+    )
+
+    def worked(first: date, last: date) -> int:
+        return bisect_right(days, min(last, until)) - bisect_left(days, max(first, since))
+
+    revenue_total = Fraction(0)
+    days_total = 0
+    for entry in entries:
+        revenue_total += entry.totals[0]
+        days_total += worked(entry.first, entry.last)
+    average = revenue_total / days_total if days_total else None
+    result: list[tuple[Fraction | None, AbilitySource | None]] = []
+    for i, rep in enumerate(plan.reps):
+        mine = history.reps.get(rep.name)
+        own_days = worked(mine.first, mine.last) if mine else 0
+        if mine is not None and own_days and average is not None:
+            ability = (mine.totals[0] + prior * average) / (own_days + prior)
+            result.append((ability, "history"))
+            if ability == 0 and rep.quota is None:
+                issues.append(
+                    Issue(
+                        ("reps", i),
+                        "{rep} had no revenue in the history, so allocation: "
+                        "history gives them no share",
+                        {"rep": rep.name},
+                        severity="warning",
+                    )
+                )
+        else:
+            result.append((average, "team-average" if average is not None else None))
+    return result
 
 
 def _rate_warnings(plan: Plan) -> list[Issue]:

@@ -22,7 +22,7 @@ import typer
 
 from goalsplit import __version__
 from goalsplit.i18n import Lang, pick_language, tr
-from goalsplit.render import Format
+from goalsplit.render import Format, RatesFormat
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
@@ -209,6 +209,82 @@ def today(
 
 
 @app.command()
+def rates(
+    history_file: Annotated[
+        Path,
+        typer.Argument(
+            help="A history CSV: rep, date or month, one column per stage.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            show_default=False,
+            metavar="HISTORY",
+        ),
+    ],
+    plan_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            "-p",
+            metavar="PLAN",
+            help="Take the funnel stages and labels from this plan.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="YYYY-MM-DD", help="Use rows from this day on.", show_default=False
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="YYYY-MM-DD", help="Use rows up to this day.", show_default=False
+        ),
+    ] = None,
+    prior: Annotated[
+        int,
+        typer.Option("--prior", min=0, help="Prior strength, in count equivalents per stage."),
+    ] = 30,
+    fmt: Annotated[
+        RatesFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (yaml: a block to paste into a plan).",
+            case_sensitive=False,
+        ),
+    ] = RatesFormat.table,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Each rep's and the team's rates from past activity: raw, used, sample, thin data."""
+    from goalsplit.errors import PlanError
+    from goalsplit.history import rates_report
+    from goalsplit.load import load_history, load_plan
+    from goalsplit.model import DEFAULT_FUNNEL, REVENUE
+    from goalsplit.render import render_rates
+
+    language = _language(lang)
+    _refuse_overwriting(output, history_file, language)
+    first = _parse_day(since, language, "'--since'") if since else None
+    last = _parse_day(until, language, "'--until'") if until else None
+    stages = (REVENUE, *DEFAULT_FUNNEL)
+    try:
+        if plan_file is not None:
+            stages = load_plan(plan_file, with_history=False).plan.stages
+        history = load_history(history_file, stages, first, last)
+        report = rates_report(str(history_file), history, stages, prior)
+    except PlanError as exc:
+        _report_issues(exc.issues, language)
+        raise typer.Exit(EXIT_INVALID_PLAN) from None
+    _emit(render_rates(fmt, report, _options(output, language)), output, language)
+
+
+@app.command()
 def check(
     plan_files: Annotated[
         list[Path],
@@ -234,7 +310,7 @@ def check(
             invalid = True
             continue
         _report_warnings(breakdown.warnings, language)
-        warned = warned or bool(breakdown.warnings)
+        warned = warned or bool(_warning_count(breakdown))
         summary = tr(
             "{file}: ok: {reps} reps, {period} ({days} working days), quotas add up to "
             "{share}% of the target",
@@ -245,8 +321,8 @@ def check(
             days=len(breakdown.working_days),
             share=f"{float(breakdown.allocated / breakdown.target * 100):.1f}",
         )
-        if breakdown.warnings:
-            summary += tr(", {count} warning(s)", language, count=len(breakdown.warnings))
+        if _warning_count(breakdown):
+            summary += tr(", {count} warning(s)", language, count=_warning_count(breakdown))
         typer.echo(summary)
     if invalid:
         raise typer.Exit(EXIT_INVALID_PLAN)
@@ -301,7 +377,7 @@ def _build(plan_file: Path, lang: Lang, exit_on_error: bool = True) -> Breakdown
     try:
         loaded = load_plan(plan_file)
         try:
-            breakdown = build_breakdown(loaded.plan)
+            breakdown = build_breakdown(loaded.plan, loaded.history)
         except PlanError as exc:
             raise PlanError(sorted_located(loaded.source, exc.issues)) from None
     except PlanError as exc:
@@ -329,7 +405,7 @@ def _find_rep(breakdown: Breakdown, name: str, lang: Lang) -> RepPlan:
     )
 
 
-def _parse_day(text: str | None, lang: Lang) -> date:
+def _parse_day(text: str | None, lang: Lang, option: str = "'--date'") -> date:
     if text is None:
         return date.today()
     try:
@@ -337,7 +413,7 @@ def _parse_day(text: str | None, lang: Lang) -> date:
     except ValueError:
         raise typer.BadParameter(
             tr("expected a date written YYYY-MM-DD, got {value}", lang, value=repr(text)),
-            param_hint="'--date'",
+            param_hint=option,
         ) from None
 
 
@@ -364,8 +440,13 @@ def _emit(chunks: Iterable[str], output: Path | None, lang: Lang) -> None:
 
 def _finish(breakdown: Breakdown, strict: bool, lang: Lang) -> None:
     _report_warnings(breakdown.warnings, lang)
-    if strict and breakdown.warnings:
+    if strict and _warning_count(breakdown):
         raise typer.Exit(EXIT_WARNINGS)
+
+
+def _warning_count(breakdown: Breakdown) -> int:
+    """Warnings, not notes: --strict fails on the former only."""
+    return sum(issue.severity == "warning" for issue in breakdown.warnings)
 
 
 def _report_issues(issues: list[Issue], lang: Lang) -> None:

@@ -16,7 +16,7 @@ from goalsplit.i18n import tr
 
 PathPart = str | int
 PlanPath = tuple[PathPart, ...]
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
 
 
 def format_path(path: PlanPath) -> str:
@@ -73,7 +73,7 @@ class Issue:
                 if self.column is not None:
                     place += f":{self.column}"
             place += ": "
-        kind = tr("warning: ", lang) if self.severity == "warning" else ""
+        kind = {"warning": tr("warning: ", lang), "note": tr("note: ", lang)}.get(self.severity, "")
         return f"{place}{kind}{self.describe(lang)}"
 
     def __str__(self) -> str:

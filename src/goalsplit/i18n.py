@@ -103,8 +103,8 @@ ZH: dict[str, str] = {
     "the plan is empty; it needs at least period, target, rates and reps": "计划文件为空；至少需要 "
     "period、target、rates 和 reps",
     "the plan must be a mapping of keys to values": "计划文件必须是键值映射",
-    "not valid UTF-8 (byte 0x{byte:02x}); save the plan as UTF-8": "不是有效的 UTF-8（字节 "
-    "0x{byte:02x}）；请将计划文件保存为 UTF-8",
+    "not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8": "不是有效的 UTF-8（字节 "
+    "0x{byte:02x}）；请将文件保存为 UTF-8",
     "alias *{anchor} is not supported: write the value out": "不支持别名 *{anchor}：请直接写出取值",
     "anchor &{anchor} is not supported: write values out in full": (
         "不支持锚点 &{anchor}：请完整写出取值"
@@ -189,7 +189,6 @@ ZH: dict[str, str] = {
     "{rep} — quota {quota}{currency}, {days} working days{window}": "{rep} — 指标 {quota}"
     "{currency}，{days} 个工作日{window}",
     "rates: {rates}": "转化率：{rates}",
-    "rates (* = own): {rates}": "转化率（* = 本人）：{rates}",
     "{rep} — by working day": "{rep} — 按工作日",
     # cli.py (today, init)
     "choose a rep; the reps are: {reps}": "请选择一位销售；销售有：{reps}",
@@ -223,4 +222,61 @@ ZH: dict[str, str] = {
     "Working day": "是否工作日",
     "Card date": "卡片日期",
     "Week target": "本周目标",
+    "* = own": "* = 本人设定",
+    "h = own history": "h = 本人历史",
+    "t = team history": "t = 团队历史",
+    "* explicit quota, kept as is.": "* 指定指标，保持不变。",
+    "Quotas shared by weight × revenue per working day in history × working days.": (
+        "指标按 权重 × 历史每工作日业绩 × 工作日 分配。"
+    ),
+    "note: ": "提示：",
+    # history (load.py, history.py, breakdown.py, model.py)
+    "allocation: history needs a history: file to draw on": "allocation: history 需要 history: "
+    "历史数据文件",
+    "cannot read the history: {reason}": "无法读取历史数据：{reason}",
+    "history file {path} not found (a path relative to the plan file)": "找不到历史数据文件 "
+    "{path}（路径相对于计划文件）",
+    "missing columns: {missing}; the header has: {header}": "缺少列：{missing}；表头为：{header}",
+    "the history file is empty": "历史数据文件为空",
+    "the history has no rows in the window {since}..{until}": "历史数据在 {since}..{until} "
+    "内没有记录",
+    "the history window is empty: since {since} is after until {until}": "历史数据窗口为空："
+    "since {since} 晚于 until {until}",
+    "the rep's name is empty": "销售姓名为空",
+    "the row has {count} cells; expected at least {width}": "此行有 {count} 个单元格；至少应有 "
+    "{width} 个",
+    "{header}: {value} is negative": "{header}：{value} 是负数",
+    "{header}: {value} is not a number": "{header}：{value} 不是数字",
+    "{value} is not a date written YYYY-MM-DD": "{value} 不是 YYYY-MM-DD 格式的日期",
+    "{value} is not a month written YYYY-MM": "{value} 不是 YYYY-MM 格式的月份",
+    "… and {count} more problems": "……另有 {count} 处问题",
+    "no data for {stages}: the team's total is zero in {since}..{until}, so no rate can be "
+    "drawn": "{stages} 没有数据：团队在 {since}..{until} 的合计为零，无法得出转化率",
+    "no data for {stage} in the history: its team total is zero, and the plan gives no team "
+    "rate for it": "历史数据中没有 {stage} 的数据：团队合计为零，计划中也没有给出团队转化率",
+    "{count} rep(s) in the history are not in the plan; they count toward the team's rates "
+    "only: {names}": "历史数据中有 {count} 位销售不在计划中，只计入团队转化率：{names}",
+    "{rep} had no revenue in the history, so allocation: history gives them no share": "{rep} "
+    "在历史数据中没有业绩，因此按历史分配时分不到指标",
+    # render (rates)
+    "Rates from {file} ({since} – {until}, {rows} rows, prior {prior})": "转化率来自 {file}"
+    "（{since} – {until}，{rows} 行，先验强度 {prior}）",
+    "Team rate": "团队转化率",
+    "Sample": "样本量",
+    "A rate is the stage above per unit of this stage; the sample is this stage's total.": (
+        "转化率 = 每 1 个本阶段产生的上一阶段数量；样本量为本阶段合计。"
+    ),
+    "Raw": "原始",
+    "Used": "采用",
+    "Each rep's rates (used = shrunk toward the team's rate)": "每位销售的转化率（采用值 = "
+    "向团队转化率收缩后的值）",
+    "thin: the rep's own sample weighs less than the prior, so the team's rate dominates; no "
+    "data: the team's rate is used as is.": "数据少：本人样本的权重低于先验，以团队转化率为主；"
+    "无数据：直接采用团队转化率。",
+    "no data": "无数据",
+    "thin": "数据少",
+    "Stage above": "上一阶段",
+    "Prior": "先验",
+    "Thin": "数据少",
+    "(team)": "（团队）",
 }

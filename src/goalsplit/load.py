@@ -9,11 +9,16 @@ that any problem found later can be reported where it is in the file.
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import re
 import typing
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +26,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from goalsplit.errors import InputError, Issue, PlanError, PlanPath
-from goalsplit.i18n import N_
-from goalsplit.model import Plan
+from goalsplit.history import History
+from goalsplit.i18n import LANGS, N_, stage_label
+from goalsplit.model import Plan, Stage
 
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -102,10 +108,14 @@ class SourceMap:
 class LoadedPlan:
     plan: Plan
     source: SourceMap
+    history: History | None = None  # the plan's history file, read, when it names one
 
 
-def load_plan(path: Path | str, display_name: str | None = None) -> LoadedPlan:
-    """Read, parse and validate a plan file; raise PlanError listing every problem."""
+def load_plan(
+    path: Path | str, display_name: str | None = None, with_history: bool = True
+) -> LoadedPlan:
+    """Read, parse and validate a plan file (and the history file it names); raise
+    PlanError listing every problem."""
     path = Path(path)
     name = display_name or str(path)
     try:
@@ -114,7 +124,26 @@ def load_plan(path: Path | str, display_name: str | None = None) -> LoadedPlan:
         raise PlanError(
             [Issue((), "cannot read the plan: {reason}", {"reason": exc.strerror}, file=name)]
         ) from None
-    return parse_plan(raw, name)
+    loaded = parse_plan(raw, name)
+    source = loaded.plan.history
+    if source is None or not with_history:
+        return loaded
+    history_path = path.parent / source.file
+    if not history_path.is_file():
+        raise PlanError(
+            [
+                loaded.source.locate(
+                    Issue(
+                        ("history", "file"),
+                        "history file {path} not found (a path relative to the plan file)",
+                        {"path": str(history_path)},
+                    )
+                )
+            ]
+        )
+    since, until = loaded.plan.history_window()
+    history = load_history(history_path, loaded.plan.stages, since, until)
+    return LoadedPlan(loaded.plan, loaded.source, history)
 
 
 def parse_plan(raw: bytes | str, name: str = "<plan>") -> LoadedPlan:
@@ -161,7 +190,7 @@ def _decode(raw: bytes, name: str) -> str:
             [
                 Issue(
                     (),
-                    "not valid UTF-8 (byte 0x{byte:02x}); save the plan as UTF-8",
+                    "not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8",
                     {"byte": raw[exc.start]},
                     file=name,
                     line=line,
@@ -429,3 +458,192 @@ def _item_type(tp: Any) -> Any:
     if typing.get_origin(tp) in (tuple, list):
         return typing.get_args(tp)[0]
     return tp
+
+
+# --- history files (CSV) ------------------------------------------------------------
+
+_REP_COLUMNS = ("rep", "name", "销售", "姓名", "销售姓名")
+_DATE_COLUMNS = ("date", "day", "日期")
+_MONTH_COLUMNS = ("month", "月份", "月")
+_MAX_REPORTED = 100
+
+
+def _column_names(stage: Stage) -> set[str]:
+    names = {stage.name.lower(), stage.name.replace("_", " ").lower()}
+    if stage.label:
+        names.add(stage.label.strip().lower())
+    for lang in LANGS:
+        names.add(stage_label(stage.name, None, lang).lower())
+    return names
+
+
+def load_history(
+    path: Path | str,
+    stages: Sequence[Stage],
+    since: date | None = None,
+    until: date | None = None,
+    display_name: str | None = None,
+) -> History:
+    """Read a history CSV: one row per rep and day (``date``) or month (``month``),
+    one column per stage (keys or labels, English or Chinese). Rows add up.
+    Raise PlanError naming the line and column of every bad cell."""
+    path = Path(path)
+    name = display_name or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PlanError(
+            [Issue((), "cannot read the history: {reason}", {"reason": exc.strerror}, file=name)]
+        ) from None
+    text = _decode(raw, name)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if not header:
+        raise PlanError([Issue((), N_("the history file is empty"), file=name, line=1, column=1)])
+    lowered = [cell.strip().lower() for cell in header]
+
+    def find(candidates: Iterable[str]) -> int | None:
+        for i, cell in enumerate(lowered):
+            if cell in candidates:
+                return i
+        return None
+
+    rep_col = find(_REP_COLUMNS)
+    date_col = find(_DATE_COLUMNS)
+    month_col = find(_MONTH_COLUMNS) if date_col is None else None
+    stage_cols = [find(_column_names(stage)) for stage in stages]
+    missing = [stage.name for stage, col in zip(stages, stage_cols, strict=True) if col is None]
+    if rep_col is None:
+        missing.insert(0, "rep")
+    if date_col is None and month_col is None:
+        missing.insert(1 if rep_col is None else 0, "date | month")
+    if missing:
+        raise PlanError(
+            [
+                Issue(
+                    (),
+                    "missing columns: {missing}; the header has: {header}",
+                    {"missing": ", ".join(missing), "header": ", ".join(header)},
+                    file=name,
+                    line=1,
+                    column=1,
+                )
+            ]
+        )
+    assert rep_col is not None
+    span_col = date_col if date_col is not None else month_col
+    assert span_col is not None
+    by_month = date_col is None
+    columns = [col for col in stage_cols if col is not None]
+    width = max([rep_col, span_col, *columns]) + 1
+
+    history = History(tuple(stage.name for stage in stages), since=since, until=until)
+    spans: dict[str, tuple[date, date] | None] = {}
+    issues: list[Issue] = []
+    errors = 0
+
+    def problem(line: int, column: int, template: str, **params: object) -> None:
+        nonlocal errors
+        errors += 1
+        if errors <= _MAX_REPORTED:
+            issues.append(Issue((), template, params, file=name, line=line, column=column))
+
+    for row in reader:
+        line = reader.line_num
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if len(row) < width:
+            problem(
+                line,
+                len(row) + 1,
+                N_("the row has {count} cells; expected at least {width}"),
+                count=len(row),
+                width=width,
+            )
+            continue
+        key = row[span_col].strip()
+        if key in spans:
+            span = spans[key]
+        else:
+            span = spans[key] = _parse_span(key, by_month)
+        if span is None:
+            template = (
+                N_("{value} is not a month written YYYY-MM")
+                if by_month
+                else N_("{value} is not a date written YYYY-MM-DD")
+            )
+            problem(line, span_col + 1, template, value=repr(key))
+            continue
+        values: list[Fraction | int] = []
+        for col in columns:
+            cell = row[col].strip()
+            if cell.isdigit():
+                values.append(int(cell))
+            elif not cell:
+                values.append(0)
+            else:
+                number = _history_number(cell)
+                if number is None:
+                    problem(
+                        line,
+                        col + 1,
+                        N_("{header}: {value} is not a number"),
+                        header=header[col].strip(),
+                        value=repr(cell),
+                    )
+                    values.append(0)
+                elif number < 0:
+                    problem(
+                        line,
+                        col + 1,
+                        N_("{header}: {value} is negative"),
+                        header=header[col].strip(),
+                        value=repr(cell),
+                    )
+                    values.append(0)
+                else:
+                    values.append(number)
+        rep = row[rep_col].strip()
+        if not rep:
+            problem(line, rep_col + 1, N_("the rep's name is empty"))
+            continue
+        first, last = span
+        if (since is None or first >= since) and (until is None or last <= until):
+            history.add(rep, first, last, values)
+    if errors > _MAX_REPORTED:
+        issues.append(
+            Issue(
+                (), N_("… and {count} more problems"), {"count": errors - _MAX_REPORTED}, file=name
+            )
+        )
+    if issues:
+        raise PlanError(issues)
+    return history
+
+
+def _parse_span(text: str, by_month: bool) -> tuple[date, date] | None:
+    parts = text.replace("/", "-").split("-")
+    try:
+        if by_month:
+            if len(parts) != 2 or len(parts[0]) != 4:
+                return None
+            year, month = int(parts[0]), int(parts[1])
+            first = date(year, month, 1)
+            last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            return first, last
+        if len(parts) != 3 or len(parts[0]) != 4:
+            return None
+        day = date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return day, day
+    except ValueError:
+        return None
+
+
+def _history_number(cell: str) -> Fraction | None:
+    try:
+        value = Decimal(cell.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if not value.is_finite():
+        return None
+    return Fraction(value)

@@ -290,6 +290,30 @@ class Rep(_Model):
         return name.strip()
 
 
+def _history_file(value: Any) -> Any:
+    """``history: past.csv`` is short for ``history: {file: past.csv}``."""
+    return {"file": value} if isinstance(value, str) else value
+
+
+class HistorySource(_Model):
+    """Past activity to draw each rep's rates (and ability) from."""
+
+    file: str = Field(min_length=1, description="A CSV file, relative to the plan file.")
+    months: int | None = Field(
+        default=None, gt=0, description="Use only the last N months before the period start."
+    )
+    since: IsoDate | None = Field(default=None, description="Use rows from this day on.")
+    until: IsoDate | None = Field(
+        default=None, description="Use rows up to this day (default: the day before the period)."
+    )
+    prior: int = Field(
+        default=30,
+        ge=0,
+        description="Prior strength: the team's rate weighs as much as this many units "
+        "(count equivalents) of a rep's own activity at each stage.",
+    )
+
+
 class Plan(_Model):
     version: Literal[1] = 1
     team: str | None = Field(default=None, description="A label for reports.")
@@ -322,6 +346,30 @@ class Plan(_Model):
     )
     rates: dict[str, Rate] = Field(default={}, description="The team's rate of each stage.")
     reps: tuple[Rep, ...] = Field(min_length=1)
+    history: Annotated[HistorySource | None, BeforeValidator(_history_file)] = Field(
+        default=None,
+        description="Past activity (CSV) for personal rates: a file name, or {file, months, "
+        "since, until, prior}.",
+    )
+    allocation: Literal["weight", "history"] = Field(
+        default="weight",
+        description="Share the target by weight x working days, or also by each rep's "
+        "historical revenue per working day.",
+    )
+
+    def history_window(self) -> tuple[date | None, date]:
+        """The days of history to use: by default everything before the period."""
+        source = self.history
+        until = self.period.start - timedelta(days=1)
+        if source is None:
+            return None, until
+        if source.until is not None:
+            until = source.until
+        since = source.since
+        if since is None and source.months is not None:
+            month = self.period.start.year * 12 + self.period.start.month - 1 - source.months
+            since = date(month // 12, month % 12 + 1, 1)
+        return since, until
 
     @property
     def stages(self) -> tuple[Stage, ...]:
@@ -370,7 +418,12 @@ def plan_issues(plan: Plan) -> list[Issue]:
 
     check_rates(plan.rates, ("rates",))
 
-    nobody = [n for n in names if n not in plan.rates and all(n not in r.rates for r in plan.reps)]
+    # With a history file, rates missing here come from it (checked when it is read).
+    nobody = [
+        n
+        for n in names
+        if plan.history is None and n not in plan.rates and all(n not in r.rates for r in plan.reps)
+    ]
     if nobody:
         issues.append(
             Issue(
@@ -395,7 +448,12 @@ def plan_issues(plan: Plan) -> list[Issue]:
             first_seen[rep.name] = i
         check_rates(rep.rates, (*where, "rates"))
         missing = [
-            n for n in names if n not in rep.rates and n not in plan.rates and n not in nobody
+            n
+            for n in names
+            if plan.history is None
+            and n not in rep.rates
+            and n not in plan.rates
+            and n not in nobody
         ]
         if missing:
             issues.append(
@@ -439,4 +497,16 @@ def plan_issues(plan: Plan) -> list[Issue]:
                         severity="warning",
                     )
                 )
+    if plan.allocation == "history" and plan.history is None:
+        issues.append(
+            Issue(("allocation",), "allocation: history needs a history: file to draw on")
+        )
+    if plan.history and plan.history.since and plan.history.since > plan.history_window()[1]:
+        issues.append(
+            Issue(
+                ("history", "since"),
+                "the history window is empty: since {since} is after until {until}",
+                {"since": plan.history.since, "until": plan.history_window()[1]},
+            )
+        )
     return issues

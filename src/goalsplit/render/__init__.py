@@ -19,6 +19,7 @@ from goalsplit.i18n import stage_label
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown
     from goalsplit.card import DayCard
+    from goalsplit.history import RatesReport
     from goalsplit.model import Stage
 
 
@@ -34,6 +35,20 @@ RENDERERS: dict[Format, str] = {
     Format.json: "goalsplit.render.json",
     Format.csv: "goalsplit.render.csv",
     Format.markdown: "goalsplit.render.markdown",
+}
+
+
+class RatesFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    yaml = "yaml"
+
+
+RATES_RENDERERS: dict[RatesFormat, str] = {
+    **{RatesFormat(fmt.value): module for fmt, module in RENDERERS.items()},
+    RatesFormat.yaml: "goalsplit.render.yaml",
 }
 
 
@@ -73,3 +88,10 @@ def selected_reps(breakdown: Breakdown, options: ReportOptions) -> list[int]:
         return list(range(len(breakdown.reps)))
     wanted = set(options.reps)
     return [i for i, rep in enumerate(breakdown.reps) if rep.name in wanted]
+
+
+def render_rates(fmt: RatesFormat, report: RatesReport, options: ReportOptions) -> Iterator[str]:
+    """Rates drawn from a history file as consecutive pieces of text."""
+    module = importlib.import_module(RATES_RENDERERS[fmt])
+    chunks: Iterator[str] = module.render_rates(report, options)
+    return chunks

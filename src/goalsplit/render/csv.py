@@ -16,6 +16,7 @@ from typing import Any
 
 from goalsplit.breakdown import Breakdown
 from goalsplit.card import DayCard
+from goalsplit.history import RatesReport
 from goalsplit.i18n import tr
 from goalsplit.render import ReportOptions, selected_reps
 
@@ -119,4 +120,39 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
                 totals[k],
             ]
         )
+    yield BOM + buffer.getvalue()
+
+
+def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
+    lang = options.lang
+    buffer, writer = _writer()
+    writer.writerow(
+        [
+            tr("Rep", lang),
+            tr("Stage", lang),
+            tr("Label", lang),
+            tr("Raw", lang),
+            tr("Used", lang),
+            tr("Sample", lang),
+            tr("Stage above", lang),
+            tr("Prior", lang),
+            tr("Thin", lang),
+        ]
+    )
+    rows = [("", report.table.team), *report.table.reps.items()]
+    for name, estimates in rows:
+        for stage, e in zip(report.stages[1:], estimates, strict=True):
+            writer.writerow(
+                [
+                    name or tr("(team)", lang),
+                    stage.name,
+                    options.label(stage),
+                    _exact(e.raw),
+                    _exact(e.used),
+                    _exact(e.sample),
+                    _exact(e.above),
+                    _exact(e.prior),
+                    int(e.thin),
+                ]
+            )
     yield BOM + buffer.getvalue()

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 from itertools import chain
 from typing import Any
 
 from goalsplit.breakdown import Breakdown, RepPlan
 from goalsplit.card import DayCard
+from goalsplit.history import RateEstimate, RatesReport
 from goalsplit.render import ReportOptions, selected_reps
 
 SCHEMA_VERSION = 1
@@ -65,7 +67,22 @@ def header(breakdown: Breakdown, options: ReportOptions) -> dict[str, Any]:
         "stages": [
             {"name": s.name, "label": options.label(s), "unit": s.unit} for s in breakdown.stages
         ],
-        "warnings": [issue.describe() for issue in breakdown.warnings],
+        "warnings": [w.describe() for w in breakdown.warnings if w.severity == "warning"],
+        "notes": [w.describe() for w in breakdown.warnings if w.severity == "note"],
+        "allocation": breakdown.allocation,
+        "history": _history(breakdown),
+    }
+
+
+def _history(breakdown: Breakdown) -> dict[str, Any] | None:
+    history = breakdown.history
+    if history is None:
+        return None
+    return {
+        "since": history.since.isoformat() if history.since else None,
+        "until": history.until.isoformat() if history.until else None,
+        "rows": history.rows,
+        "reps": len(history.reps),
     }
 
 
@@ -96,6 +113,11 @@ def _rep(
         "quota_source": "explicit" if rep.quota_explicit else "allocated",
         "rates": {name: float(rate) for name, rate in zip(below, rep.rates, strict=True)},
         "rate_sources": dict(zip(below, rep.rate_sources, strict=True)),
+        "rate_evidence": {
+            name: {"sample": float(e.sample), "thin": e.thin}
+            for name, e in zip(below, rep.evidence, strict=False)
+            if e is not None
+        },
         "stages": {
             name: {
                 "total": float(exact),
@@ -105,6 +127,11 @@ def _rep(
             for k, (name, exact, whole) in enumerate(zip(names, rep.required, totals, strict=True))
         },
     }
+    if rep.ability is not None:
+        document["ability"] = {
+            "revenue_per_day": float(rep.ability),
+            "source": rep.ability_source,
+        }
     day_counts = breakdown.week_working_days(rep.week_ends)
     weeks = weeks_template % tuple(
         chain.from_iterable(zip(day_counts, *rep.week_columns(), strict=True))
@@ -150,6 +177,46 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
             {"name": s.name, "label": options.label(s), "unit": s.unit}
             for s in card.breakdown.stages
         ],
-        "warnings": [issue.describe() for issue in card.breakdown.warnings],
+        "warnings": [w.describe() for w in card.breakdown.warnings if w.severity == "warning"],
+    }
+    yield _dumps(document) + "\n"
+
+
+def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
+    names = [stage.name for stage in report.stages]
+    since, until = report.window
+
+    def number(value: Fraction | None) -> float | None:
+        return None if value is None else float(value)
+
+    def estimates(values: Sequence[RateEstimate]) -> dict[str, Any]:
+        return {
+            name: {
+                "raw": number(e.raw),
+                "used": number(e.used),
+                "sample": float(e.sample),
+                "above": float(e.above),
+                "prior": float(e.prior),
+                "thin": e.thin,
+            }
+            for name, e in zip(names[1:], values, strict=True)
+        }
+
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "source": {
+            "file": report.file,
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+            "rows": report.history.rows,
+            "prior": report.table.prior,
+        },
+        "stages": [
+            {"name": s.name, "label": options.label(s), "unit": s.unit} for s in report.stages
+        ],
+        "team": estimates(report.table.team),
+        "reps": [
+            {"name": name, "rates": estimates(values)} for name, values in report.table.reps.items()
+        ],
     }
     yield _dumps(document) + "\n"

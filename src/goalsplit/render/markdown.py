@@ -10,9 +10,10 @@ from collections.abc import Iterator
 
 from goalsplit.breakdown import Breakdown
 from goalsplit.card import DayCard
+from goalsplit.history import RatesReport
 from goalsplit.render import ReportOptions
 from goalsplit.render.grid import Block, Grid
-from goalsplit.render.report import card_blocks, plan_blocks
+from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks
 
 
 def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
@@ -21,6 +22,10 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
 
 def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
     yield document(card_blocks(card, options))
+
+
+def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
+    yield document(rates_blocks(report, options))
 
 
 def document(blocks: list[Block]) -> str:

@@ -14,7 +14,8 @@ from fractions import Fraction
 
 from goalsplit.breakdown import Breakdown, RepPlan
 from goalsplit.card import DayCard
-from goalsplit.i18n import N_, WEEKDAY_LABELS, tr
+from goalsplit.history import RatesReport
+from goalsplit.i18n import WEEKDAY_LABELS, tr
 from goalsplit.model import Stage
 from goalsplit.render import ReportOptions, selected_reps
 from goalsplit.render.grid import Block, Column, Grid, Note
@@ -117,23 +118,42 @@ def allocation_notes(breakdown: Breakdown, lang: str) -> list[Note]:
     notes = [Note(f"{'✓' if holds else '✗'} {check}", "ok" if holds else "bad")]
     if not holds:
         notes.append(Note(tr("The quotas must add up to at least the target.", lang), "bad"))
-    if any(rep.quota_explicit for rep in breakdown.reps):
+    explicit = any(rep.quota_explicit for rep in breakdown.reps)
+    if breakdown.allocation == "history":
+        notes.append(
+            Note(
+                tr(
+                    "Quotas shared by weight × revenue per working day in history × working days.",
+                    lang,
+                )
+            )
+        )
+        if explicit:
+            notes.append(Note(tr("* explicit quota, kept as is.", lang)))
+    elif explicit:
         notes.append(
             Note(tr("* explicit quota; the others share the rest by weight × working days.", lang))
         )
     return notes
 
 
+MARKS = {"rep": "*", "history": "h", "team": "", "team-history": "t"}
+
+
 def _rates_caption(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> str:
     parts = []
     for stage, rate, source in zip(breakdown.stages[1:], rep.rates, rep.rate_sources, strict=True):
-        value = money(rate) if rate > 1 and rate.denominator == 1 else f"{float(rate):g}"
         label = options.label(stage)
         label = label.lower() if label.isascii() else label
-        parts.append(f"{label} {value}{'*' if source == 'rep' else ''}")
-    own = "rep" in rep.rate_sources
-    template = N_("rates (* = own): {rates}") if own else N_("rates: {rates}")
-    return tr(template, options.lang, rates=", ".join(parts))
+        parts.append(f"{label} {rate_text(rate, trim=True)}{MARKS[source]}")
+    legend = {
+        "rep": tr("* = own", options.lang),
+        "history": tr("h = own history", options.lang),
+        "team-history": tr("t = team history", options.lang),
+    }
+    shown = [legend[source] for source in legend if source in rep.rate_sources]
+    text = tr("rates: {rates}", options.lang, rates=", ".join(parts))
+    return f"{text} ({', '.join(shown)})" if shown else text
 
 
 def weekly_grid(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> Grid:
@@ -260,3 +280,75 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
         )
     blocks.append(grid)
     return blocks
+
+
+def rate_text(rate: Fraction | None, trim: bool = False) -> str:
+    """Rates below 1 with four decimals (``trim``: without trailing zeros), ratios
+    such as ARPU as amounts."""
+    if rate is None:
+        return "–"
+    if rate >= 100:
+        return money(rate)
+    text = f"{float(rate):,.2f}" if rate >= 1 else f"{float(rate):.4f}"
+    return text.rstrip("0").rstrip(".") if trim else text
+
+
+def rates_blocks(report: RatesReport, options: ReportOptions) -> list[Block]:
+    lang = options.lang
+    since, until = report.window
+    stages = report.stages
+    team = Grid(
+        columns=[
+            Column(tr("Stage", lang), "left"),
+            Column(tr("Team rate", lang)),
+            Column(tr("Sample", lang)),
+        ],
+        title=tr(
+            "Rates from {file} ({since} – {until}, {rows} rows, prior {prior})",
+            lang,
+            file=report.file,
+            since=since or "…",
+            until=until or "…",
+            rows=f"{report.history.rows:,}",
+            prior=report.table.prior,
+        ),
+        caption=tr(
+            "A rate is the stage above per unit of this stage; the sample is this stage's total.",
+            lang,
+        ),
+    )
+    for stage, estimate_ in zip(stages[1:], report.table.team, strict=True):
+        team.add_row(options.label(stage), rate_text(estimate_.raw), money(estimate_.sample))
+    reps = Grid(
+        columns=[
+            Column(tr("Rep", lang), "left"),
+            Column(tr("Stage", lang), "left"),
+            Column(tr("Raw", lang)),
+            Column(tr("Used", lang)),
+            Column(tr("Sample", lang)),
+            Column("", "left"),
+        ],
+        title=tr("Each rep's rates (used = shrunk toward the team's rate)", lang),
+        caption=tr(
+            "thin: the rep's own sample weighs less than the prior, so the team's rate "
+            "dominates; no data: the team's rate is used as is.",
+            lang,
+        ),
+    )
+    for name, estimates in report.table.reps.items():
+        for k, (stage, estimate_) in enumerate(zip(stages[1:], estimates, strict=True)):
+            flag = ""
+            if estimate_.sample == 0:
+                flag = tr("no data", lang)
+            elif estimate_.thin:
+                flag = tr("thin", lang)
+            reps.add_row(
+                name if k == 0 else "",
+                options.label(stage),
+                rate_text(estimate_.raw),
+                rate_text(estimate_.used),
+                money(estimate_.sample),
+                flag,
+                style="dim" if flag else "",
+            )
+    return [team, reps]

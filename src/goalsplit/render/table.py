@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from goalsplit.breakdown import Breakdown
 from goalsplit.card import DayCard
+from goalsplit.history import RatesReport
 from goalsplit.render import ReportOptions
 from goalsplit.render.grid import Block, Grid, Line, layout
-from goalsplit.render.report import card_blocks, plan_blocks
+from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks
 
 STYLES = {
     "title": "bold",
@@ -33,6 +34,10 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
 
 def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
     yield paint(lines(card_blocks(card, options), options.width), options.color)
+
+
+def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
+    yield paint(lines(rates_blocks(report, options), options.width), options.color)
 
 
 def lines(blocks: list[Block], width: int) -> list[Line]:

@@ -1,0 +1,205 @@
+"""Personal rates from past activity, robust for reps with little of it.
+
+The raw rate of a stage is the sum of the stage above divided by the sum of the
+stage (connects ÷ dials), per rep and for the whole team. A rep's raw rate from
+three deep talks is noise, so the rate used for planning is a pseudo-count
+(beta-binomial posterior mean) estimate that shrinks the raw rate toward the
+team's rate by the weight of evidence::
+
+    used = (above_rep + k * team_rate) / (stage_rep + k)
+
+``k`` is the prior strength: the team's rate counts as much as ``k`` units of
+the rep's own activity at that stage. It is set in *count equivalents*
+(``prior``, default 30): for a count stage ``k = prior`` (30 dials, 30 deep
+talks); for a money stage it is ``prior`` units of the nearest count stage below
+converted to money with the team's rates (for pipeline: 30 intent customers'
+worth of pipeline). So a rep with no history gets exactly the team's rate, a
+rep's used rate always lies between their raw rate and the team's, and the more
+history, the closer to their own. A rate is flagged *thin* when the rep's own
+sample weighs less than the prior (``stage_rep < k``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from goalsplit.errors import Issue, PlanError
+from goalsplit.model import Stage
+
+DEFAULT_PRIOR = 30
+
+
+@dataclass
+class RepHistory:
+    """Sums of each stage over the window for one rep, and the span of their rows."""
+
+    totals: list[Fraction]
+    first: date
+    last: date  # last day covered (a month row covers the whole month)
+    rows: int = 0
+
+
+@dataclass
+class History:
+    """Past activity within a window: per-rep stage sums, in funnel order (result first)."""
+
+    stages: tuple[str, ...]
+    reps: dict[str, RepHistory] = field(default_factory=dict)
+    rows: int = 0
+    since: date | None = None
+    until: date | None = None
+
+    def add(self, rep: str, first: date, last: date, values: Sequence[Fraction | int]) -> None:
+        entry = self.reps.get(rep)
+        if entry is None:
+            self.reps[rep] = RepHistory([Fraction(v) for v in values], first, last, 1)
+        else:
+            entry.totals = [a + b for a, b in zip(entry.totals, values, strict=True)]
+            entry.first = min(entry.first, first)
+            entry.last = max(entry.last, last)
+            entry.rows += 1
+        self.rows += 1
+
+    def team_totals(self) -> list[Fraction]:
+        sums = [Fraction(0)] * len(self.stages)
+        for entry in self.reps.values():
+            sums = [a + b for a, b in zip(sums, entry.totals, strict=True)]
+        return sums
+
+
+@dataclass(frozen=True)
+class RateEstimate:
+    """One stage's rate for one rep (or the team), with its evidence."""
+
+    raw: Fraction | None  # None when the sample is zero
+    used: Fraction | None  # None only for the team when it has no data
+    sample: Fraction  # the denominator: the sum of the stage itself
+    above: Fraction  # the numerator: the sum of the stage above
+    prior: Fraction  # k, in the stage's own units (0 for the team)
+    thin: bool
+
+
+@dataclass(frozen=True)
+class RateTable:
+    stages: tuple[str, ...]  # all stages, the result first; rates exist for stages[1:]
+    team: tuple[RateEstimate, ...]
+    reps: dict[str, tuple[RateEstimate, ...]]
+    prior: int
+
+
+def prior_units(
+    stages: Sequence[str],
+    units: Mapping[str, str],
+    team_rates: Sequence[Fraction | None],
+    prior: int,
+) -> list[Fraction]:
+    """``k`` per rated stage (stages[1:]), in that stage's own units."""
+    ks = []
+    for index in range(1, len(stages)):
+        factor = Fraction(1)
+        if units[stages[index]] == "money":
+            # Money per unit of the nearest count stage below, through the team's rates.
+            factor = Fraction(0)
+            running = Fraction(1)
+            for below in range(index + 1, len(stages)):
+                rate = team_rates[below - 1]
+                if rate is None:
+                    break
+                running *= rate
+                if units[stages[below]] == "count":
+                    factor = running
+                    break
+            if factor == 0:
+                factor = Fraction(1)  # no count stage to convert through: plain money units
+        ks.append(prior * factor)
+    return ks
+
+
+def estimate(
+    history: History,
+    units: Mapping[str, str],
+    prior: int = DEFAULT_PRIOR,
+    team_rates: Mapping[str, Fraction] | None = None,
+    reps: Iterable[str] | None = None,
+) -> RateTable:
+    """Raw and used rates per rep and for the team.
+
+    ``team_rates`` (the plan's own team rates, where given) replace the team's
+    history rate as the target of shrinkage, so that a rep without history gets
+    exactly the rate the team plans with.
+    """
+    stages = history.stages
+    team_sums = history.team_totals()
+    team: list[RateEstimate] = []
+    team_used: list[Fraction | None] = []
+    for i in range(1, len(stages)):
+        above, sample = team_sums[i - 1], team_sums[i]
+        raw = above / sample if sample else None
+        planned = (team_rates or {}).get(stages[i])
+        used = planned if planned is not None else raw
+        team.append(RateEstimate(raw, used, sample, above, Fraction(0), False))
+        team_used.append(used)
+    ks = prior_units(stages, units, team_used, prior)
+
+    table: dict[str, tuple[RateEstimate, ...]] = {}
+    for name in reps if reps is not None else history.reps:
+        entry = history.reps.get(name)
+        sums = entry.totals if entry else [Fraction(0)] * len(stages)
+        estimates = []
+        for i in range(1, len(stages)):
+            above, sample, k, target = sums[i - 1], sums[i], ks[i - 1], team_used[i - 1]
+            raw = above / sample if sample else None
+            if target is None:
+                used = raw
+            else:
+                used = (above + k * target) / (sample + k) if sample + k else target
+            estimates.append(RateEstimate(raw, used, sample, above, k, sample < k))
+        table[name] = tuple(estimates)
+    return RateTable(stages, tuple(team), table, prior)
+
+
+@dataclass(frozen=True)
+class RatesReport:
+    """What ``goalsplit rates`` shows: every rep's rates and the team's, with evidence."""
+
+    file: str
+    history: History
+    stages: tuple[Stage, ...]
+    table: RateTable
+
+    @property
+    def window(self) -> tuple[date | None, date | None]:
+        entries = list(self.history.reps.values())
+        since = self.history.since or (min(e.first for e in entries) if entries else None)
+        until = self.history.until or (max(e.last for e in entries) if entries else None)
+        return since, until
+
+
+def rates_report(
+    file: str, history: History, stages: tuple[Stage, ...], prior: int = DEFAULT_PRIOR
+) -> RatesReport:
+    """Raise PlanError when a stage has no data for the whole team."""
+    table = estimate(history, {s.name: s.unit for s in stages}, prior)
+    empty = [
+        stage.name for stage, team in zip(stages[1:], table.team, strict=True) if team.used is None
+    ]
+    if empty:
+        raise PlanError(
+            [
+                Issue(
+                    (),
+                    "no data for {stages}: the team's total is zero in {since}..{until}, so "
+                    "no rate can be drawn",
+                    {
+                        "stages": ", ".join(empty),
+                        "since": history.since or "…",
+                        "until": history.until or "…",
+                    },
+                    file=file,
+                )
+            ]
+        )
+    return RatesReport(file, history, stages, table)
