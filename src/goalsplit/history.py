@@ -34,9 +34,12 @@ DEFAULT_PRIOR = 30
 
 @dataclass
 class RepHistory:
-    """Sums of each stage over the window for one rep, and the span of their rows."""
+    """Sums of each stage over the window for one rep, and the span of their rows.
 
-    totals: list[Fraction]
+    Sums stay ``int`` while every cell is whole (fast for a million rows) and
+    become exact fractions as soon as a decimal cell is added."""
+
+    totals: list[int | Fraction]
     first: date
     last: date  # last day covered (a month row covers the whole month)
     rows: int = 0
@@ -55,7 +58,7 @@ class History:
     def add(self, rep: str, first: date, last: date, values: Sequence[Fraction | int]) -> None:
         entry = self.reps.get(rep)
         if entry is None:
-            self.reps[rep] = RepHistory([Fraction(v) for v in values], first, last, 1)
+            self.reps[rep] = RepHistory(list(values), first, last, 1)
         else:
             entry.totals = [a + b for a, b in zip(entry.totals, values, strict=True)]
             entry.first = min(entry.first, first)
@@ -64,10 +67,10 @@ class History:
         self.rows += 1
 
     def team_totals(self) -> list[Fraction]:
-        sums = [Fraction(0)] * len(self.stages)
+        sums: list[int | Fraction] = [0] * len(self.stages)
         for entry in self.reps.values():
             sums = [a + b for a, b in zip(sums, entry.totals, strict=True)]
-        return sums
+        return [Fraction(v) for v in sums]
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,7 @@ def estimate(
     table: dict[str, tuple[RateEstimate, ...]] = {}
     for name in reps if reps is not None else history.reps:
         entry = history.reps.get(name)
-        sums = entry.totals if entry else [Fraction(0)] * len(stages)
+        sums = [Fraction(v) for v in entry.totals] if entry else [Fraction(0)] * len(stages)
         estimates = []
         for i in range(1, len(stages)):
             above, sample, k, target = sums[i - 1], sums[i], ks[i - 1], team_used[i - 1]
