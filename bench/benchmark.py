@@ -10,7 +10,8 @@ Measures, as separate processes the way a user runs them:
 2. ``goalsplit today`` for one rep of that plan, against ``goalsplit plan``;
    ``goalsplit --version`` and ``--help``, and which heavy modules they import;
 3. ``goalsplit plan --format json`` on generated plans of 10,000 and 20,000
-   reps over a full year, and the ratio between them.
+   reps over a full year, and the ratio between them;
+4. ``goalsplit rates`` on a generated 1,000,000-row history.
 
 Small commands run in turns (so drift on a shared machine hits all alike) and
 each figure is a median, of wall time and of CPU time (user + system) of the
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,6 +120,23 @@ def big_plan(reps: int, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def big_history(rows: int, path: Path) -> None:
+    """``rows`` daily rows: 1,000 reps over as many days as needed."""
+    start = date(2022, 1, 1)
+    days = [(start + timedelta(days=i)).isoformat() for i in range(rows // 1000 + 1)]
+    with path.open("w", encoding="utf-8") as out:
+        out.write("rep,date,revenue,pipeline,intents,deep_talks,connects,dials\n")
+        for i in range(rows):
+            dials = 40 + (i * 7919) % 30
+            connects = dials * 35 // 100
+            deep = connects // 4
+            intents = deep // 5
+            out.write(
+                f"rep{i % 1000:04d},{days[i // 1000]},{intents * 4500},{intents * 15000},"
+                f"{intents},{deep},{connects},{dials}\n"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=11, help="runs per small command")
@@ -175,6 +194,14 @@ def main() -> None:
             f"ratio 20,000 / 10,000 reps: wall {big[20_000][0] / big[10_000][0]:.2f}x, "
             f"cpu {big[20_000][1] / big[10_000][1]:.2f}x"
         )
+        history = Path(tmp) / "history.csv"
+        big_history(1_000_000, history)
+        out = str(Path(tmp) / "rates.json")
+        wall, cpu = run_interleaved(
+            {"rates": goalsplit("rates", str(history), "--format", "json", "--output", out)},
+            options.big_repeat,
+        )["rates"]
+        print(f"rates, 1,000,000-row history (1,000 reps): wall {wall:.2f} s, cpu {cpu:.2f} s")
 
 
 if __name__ == "__main__":
