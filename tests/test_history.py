@@ -50,17 +50,24 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 counts = st.integers(min_value=0, max_value=5000)
 
 
-@given(connects=counts, extra=counts, team_connects=counts, team_extra=counts,
-       prior=st.integers(0, 200))
+@given(
+    connects=counts,
+    extra=counts,
+    team_connects=counts,
+    team_extra=counts,
+    prior=st.integers(0, 200),
+)
 def test_used_rate_lies_between_raw_and_team(
     connects: int, extra: int, team_connects: int, team_extra: int, prior: int
 ) -> None:
     dials = connects + extra
     other_dials = team_connects + team_extra + 1
-    history = history_of({
-        "rep": [0, 0, 0, 0, connects, dials],
-        "other": [0, 0, 0, 0, team_connects, other_dials],
-    })
+    history = history_of(
+        {
+            "rep": [0, 0, 0, 0, connects, dials],
+            "other": [0, 0, 0, 0, team_connects, other_dials],
+        }
+    )
     table = estimate(history, UNITS, prior)
     team = table.team[4].used
     mine = table.reps["rep"][4]
@@ -79,10 +86,16 @@ def test_more_history_moves_closer_to_the_reps_own_rate(
     connects: int, extra: int, factor: int
 ) -> None:
     team_rows = [0, 0, 0, 0, 300, 1000]
-    small = estimate(history_of({"rep": [0, 0, 0, 0, connects, connects + extra],
-                                 "team": team_rows}), UNITS, 30).reps["rep"][4]
-    big = estimate(history_of({"rep": [0, 0, 0, 0, connects * factor, (connects + extra) * factor],
-                               "team": team_rows}), UNITS, 30).reps["rep"][4]
+    small = estimate(
+        history_of({"rep": [0, 0, 0, 0, connects, connects + extra], "team": team_rows}), UNITS, 30
+    ).reps["rep"][4]
+    big = estimate(
+        history_of(
+            {"rep": [0, 0, 0, 0, connects * factor, (connects + extra) * factor], "team": team_rows}
+        ),
+        UNITS,
+        30,
+    ).reps["rep"][4]
     assert small.raw == big.raw and small.used is not None and big.used is not None
     assert abs(big.used - big.raw) <= abs(small.used - small.raw)  # type: ignore[operator]
 
@@ -113,6 +126,7 @@ def test_money_stages_weigh_evidence_in_count_equivalents() -> None:
 
 # --- the CSV reader --------------------------------------------------------------------
 
+
 def test_chinese_headers_bom_and_rows_that_add_up(tmp_path: Path) -> None:
     path = tmp_path / "h.csv"
     path.write_text(
@@ -129,35 +143,49 @@ def test_chinese_headers_bom_and_rows_that_add_up(tmp_path: Path) -> None:
 
 
 def test_english_labels_and_month_rows(tmp_path: Path) -> None:
-    path = write(tmp_path, "h.csv", """
+    path = write(
+        tmp_path,
+        "h.csv",
+        """
         Rep,Month,Revenue,Pipeline,Intents,Deep talks,Connects,Dials
         Ann,2025-09,1000,3000,1,5,20,50
         Ann,2025-10,1000,3000,1,5,20,50
         Ann,2025-11,1000,3000,1,5,20,50
-    """)
+    """,
+    )
     history = load_history(path, STAGES, date(2025, 10, 1), date(2025, 11, 30))
     assert history.rows == 2
     assert (history.reps["Ann"].first, history.reps["Ann"].last) == (
-        date(2025, 10, 1), date(2025, 11, 30))
+        date(2025, 10, 1),
+        date(2025, 11, 30),
+    )
     # A month only partly inside the window is left out.
     assert load_history(path, STAGES, date(2025, 10, 15)).rows == 1
 
 
 def test_window_filters_days(tmp_path: Path) -> None:
-    path = write(tmp_path, "h.csv", HEADER + "".join(
-        f"Ann,2025-10-{day:02d},10,30,1,1,1,1\n" for day in range(1, 32)))
+    path = write(
+        tmp_path,
+        "h.csv",
+        HEADER + "".join(f"Ann,2025-10-{day:02d},10,30,1,1,1,1\n" for day in range(1, 32)),
+    )
     assert load_history(path, STAGES, date(2025, 10, 10), date(2025, 10, 19)).rows == 10
     assert load_history(path, STAGES, None, date(2025, 10, 5)).rows == 5
 
 
 def test_bad_history_cells_are_reported_with_line_and_column(tmp_path: Path) -> None:
-    path = write(tmp_path, "h.csv", HEADER + dedent("""
+    path = write(
+        tmp_path,
+        "h.csv",
+        HEADER
+        + dedent("""
         Ann,2025-10-01,10,30,1,1,1,1
         Ann,2025-10-32,10,30,1,1,1,1
         Ann,2025-10-03,ten,30,1,1,1,-4
         ,2025-10-04,1,1,1,1,1,1
         Ann,2025-10-05,1
-    """))
+    """),
+    )
     with pytest.raises(PlanError) as caught:
         load_history(path, STAGES)
     assert [str(issue) for issue in caught.value.issues] == [
@@ -181,6 +209,7 @@ def test_missing_columns(tmp_path: Path) -> None:
 
 # --- plans with history ----------------------------------------------------------------
 
+
 def plan_with(tmp_path: Path, body: str, rows: str) -> Path:
     write(tmp_path, "past.csv", HEADER + dedent(rows))
     return write(tmp_path, "plan.yaml", body)
@@ -194,7 +223,9 @@ def plan_json(path: Path, *extra: str) -> dict:  # type: ignore[type-arg]
 
 def test_rate_precedence(tmp_path: Path) -> None:
     # Team history: connects 0.5 per dial. Plan team rate for dials: 0.4.
-    path = plan_with(tmp_path, f"""
+    path = plan_with(
+        tmp_path,
+        f"""
         period: 2026-01
         target: 10000
         history: past.csv
@@ -204,10 +235,12 @@ def test_rate_precedence(tmp_path: Path) -> None:
             rates: {{dials: 0.9}}
           - name: Hist
           - name: New
-    """, """
+    """,
+        """
         Hist,2025-12-01,0,0,0,100,200,400
         Other,2025-12-01,0,0,0,100,200,400
-    """)
+    """,
+    )
     reps = {rep["name"]: rep for rep in plan_json(path)["reps"]}
     assert reps["Own"]["rate_sources"]["dials"] == "rep" and reps["Own"]["rates"]["dials"] == 0.9
     assert reps["Hist"]["rate_sources"]["dials"] == "history"
@@ -221,18 +254,22 @@ def test_rate_precedence(tmp_path: Path) -> None:
 
 
 def test_history_window_defaults_to_before_the_period(tmp_path: Path) -> None:
-    path = plan_with(tmp_path, f"""
+    path = plan_with(
+        tmp_path,
+        f"""
         period: 2026-01
         target: 10000
         history: {{file: past.csv, months: 2}}
         {RATES}
         reps: [{{name: Ann}}]
-    """, """
+    """,
+        """
         Ann,2025-10-31,0,0,0,0,1,1
         Ann,2025-11-01,0,0,0,0,10,100
         Ann,2025-12-31,0,0,0,0,10,100
         Ann,2026-01-05,0,0,0,0,100,100
-    """)
+    """,
+    )
     doc = plan_json(path)
     assert doc["history"] == {"since": "2025-11-01", "until": "2025-12-31", "rows": 2, "reps": 1}
     assert doc["reps"][0]["rate_evidence"]["dials"]["sample"] == 200.0
@@ -240,16 +277,21 @@ def test_history_window_defaults_to_before_the_period(tmp_path: Path) -> None:
 
 def test_allocation_by_history_follows_revenue_per_working_day(tmp_path: Path) -> None:
     # History: 2025-12-01..05, five working days. Ann sold 1,000 a day, Bob 500 a day.
-    rows = "".join(f"Ann,2025-12-0{d},1000,0,0,0,0,0\nBob,2025-12-0{d},500,0,0,0,0,0\n"
-                   for d in range(1, 6))
-    path = plan_with(tmp_path, f"""
+    rows = "".join(
+        f"Ann,2025-12-0{d},1000,0,0,0,0,0\nBob,2025-12-0{d},500,0,0,0,0,0\n" for d in range(1, 6)
+    )
+    path = plan_with(
+        tmp_path,
+        f"""
         period: 2026-03
         target: 10000
         history: {{file: past.csv, prior: 0}}
         allocation: history
         {RATES}
         reps: [{{name: Ann}}, {{name: Bob, weight: 2}}, {{name: Cid}}]
-    """, rows)
+    """,
+        rows,
+    )
     reps = {rep["name"]: rep for rep in plan_json(path)["reps"]}
     assert reps["Ann"]["ability"] == {"revenue_per_day": 1000.0, "source": "history"}
     assert reps["Cid"]["ability"] == {"revenue_per_day": 750.0, "source": "team-average"}
@@ -262,30 +304,38 @@ def test_allocation_by_history_follows_revenue_per_working_day(tmp_path: Path) -
 def test_ability_is_shrunk_toward_the_team_average(tmp_path: Path) -> None:
     rows = "".join(f"Ann,2025-12-0{d},1000,0,0,0,0,0\n" for d in range(1, 6))
     rows += "Bob,2025-12-05,5000,0,0,0,0,0\n"  # one lucky day
-    path = plan_with(tmp_path, f"""
+    path = plan_with(
+        tmp_path,
+        f"""
         period: 2026-03
         target: 10000
         history: {{file: past.csv, prior: 5}}
         allocation: history
         {RATES}
         reps: [{{name: Ann}}, {{name: Bob}}]
-    """, rows)
+    """,
+        rows,
+    )
     reps = {rep["name"]: rep for rep in plan_json(path)["reps"]}
     average = 10000 / 6
     assert reps["Bob"]["ability"]["revenue_per_day"] == pytest.approx((5000 + 5 * average) / 6)
 
 
 def test_reps_not_in_the_plan_are_a_note_not_a_warning(tmp_path: Path) -> None:
-    path = plan_with(tmp_path, f"""
+    path = plan_with(
+        tmp_path,
+        f"""
         period: 2026-01
         target: 10000
         history: past.csv
         {RATES}
         reps: [{{name: Ann}}]
-    """, """
+    """,
+        """
         Ann,2025-12-01,0,0,0,0,1,2
         Gone,2025-12-01,0,0,0,0,1,2
-    """)
+    """,
+    )
     result = invoke("check", str(path), "--strict")
     assert result.exit_code == 0
     assert "note: history: 1 rep(s) in the history are not in the plan" in result.stderr
@@ -293,49 +343,64 @@ def test_reps_not_in_the_plan_are_a_note_not_a_warning(tmp_path: Path) -> None:
 
 
 def test_a_stage_without_team_data_is_an_error_naming_it(tmp_path: Path) -> None:
-    path = plan_with(tmp_path, """
+    path = plan_with(
+        tmp_path,
+        """
         period: 2026-01
         target: 10000
         history: past.csv
         rates: {pipeline: 0.3, intents: 10000, deep_talks: 0.2, connects: 0.25}
         reps: [{name: Ann}]
-    """, """
+    """,
+        """
         Ann,2025-12-01,0,0,0,0,0,0
-    """)
+    """,
+    )
     result = invoke("plan", str(path))
     assert result.exit_code == 3
-    assert (f"{path}:3:10: history: no data for dials in the history: its team total is zero, "
-            "and the plan gives no team rate for it") in result.stderr
+    assert (
+        f"{path}:3:10: history: no data for dials in the history: its team total is zero, "
+        "and the plan gives no team rate for it"
+    ) in result.stderr
     rates = invoke("rates", str(tmp_path / "past.csv"))
     assert rates.exit_code == 3
     assert "no data for pipeline, intents, deep_talks, connects, dials" in rates.stderr
 
 
 def test_missing_history_file_points_at_the_plan(tmp_path: Path) -> None:
-    path = write(tmp_path, "plan.yaml", f"""
+    path = write(
+        tmp_path,
+        "plan.yaml",
+        f"""
         period: 2026-01
         target: 10000
         history: {{file: nowhere.csv}}
         {RATES}
         reps: [{{name: Ann}}]
-    """)
+    """,
+    )
     result = invoke("plan", str(path))
     assert result.exit_code == 3
     assert f"{path}:3:17: history.file: history file {tmp_path / 'nowhere.csv'} not found" in (
-        result.stderr)
+        result.stderr
+    )
 
 
 def test_bad_history_via_the_cli_exits_3_with_positions(tmp_path: Path) -> None:
-    path = plan_with(tmp_path, f"""
+    path = plan_with(
+        tmp_path,
+        f"""
         period: 2026-01
         target: 10000
         history: past.csv
         {RATES}
         reps: [{{name: Ann}}]
-    """, """
+    """,
+        """
         Ann,2025-12-01,x,0,0,0,0,0
         Ann,2025-12-02,0,0,0,0,0,-1
-    """)
+    """,
+    )
     result = invoke("plan", str(path))
     assert result.exit_code == 3
     history = tmp_path / "past.csv"
@@ -360,8 +425,9 @@ def test_rates_golden(  # type: ignore[no-untyped-def]
     text = result.stdout
     if fmt == "json":
         text = json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
-    golden(f"rates/east-1-history.{lang}.{ {'table': 'txt', 'markdown': 'md'}.get(fmt, fmt)}",
-           text)
+    golden(
+        f"rates/east-1-history.{lang}.{ {'table': 'txt', 'markdown': 'md'}.get(fmt, fmt) }", text
+    )
 
 
 def test_rates_json_flags_the_new_rep_as_thin() -> None:
@@ -386,12 +452,17 @@ def test_rates_csv_reads_back() -> None:
 
 
 def test_rates_take_the_funnel_from_a_plan(tmp_path: Path) -> None:
-    history = write(tmp_path, "visits.csv", """
+    history = write(
+        tmp_path,
+        "visits.csv",
+        """
         rep,date,revenue,Deals won,effective_visits,visits
         Anna,2025-12-01,8000,2,8,16
-    """)
-    result = invoke("rates", str(history), "--plan", str(EXAMPLES / "field-team-2026-03.yaml"),
-                    "-f", "json")
+    """,
+    )
+    result = invoke(
+        "rates", str(history), "--plan", str(EXAMPLES / "field-team-2026-03.yaml"), "-f", "json"
+    )
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["team"]["deals"]["raw"] == 4000.0

@@ -12,13 +12,13 @@ SOURCE = Path(__file__).resolve().parent.parent / "src" / "goalsplit"
 
 
 def templates_in_source() -> set[str]:
-    """String literals passed to tr(), N_(), InputError() and Issue(path, ...)."""
+    """String literals passed to tr(), N_(), InputError(), Issue(path, ...), say(style, ...)."""
     found: set[str] = set()
     for path in SOURCE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
                 continue
-            position = {"tr": 0, "N_": 0, "InputError": 0, "Issue": 1}.get(node.func.id)
+            position = {"tr": 0, "N_": 0, "InputError": 0, "Issue": 1, "say": 1}.get(node.func.id)
             if position is None or len(node.args) <= position:
                 continue
             arg = node.args[position]

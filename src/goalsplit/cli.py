@@ -15,6 +15,7 @@ import tempfile
 import traceback
 from collections.abc import Iterable
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -206,6 +207,121 @@ def today(
     card = day_card(breakdown, chosen, day)
     _emit(render_card(fmt, card, _options(output, language)), output, language)
     _finish(breakdown, strict, language)
+
+
+@app.command()
+def track(
+    plan_file: PlanFile,
+    actuals_file: Annotated[
+        Path,
+        typer.Option(
+            "--actuals",
+            "-a",
+            metavar="CSV",
+            help="What was done: date, rep and any stage columns.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            show_default=False,
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Progress through this day [default: the last date in the actuals].",
+            show_default=False,
+        ),
+    ] = None,
+    reps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--rep",
+            "-r",
+            metavar="NAME",
+            help="Show only this rep (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    fail_behind: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-behind",
+            metavar="PCT",
+            min=0,
+            help="Exit with 1 when a rep's revenue to date is below PCT% of the plan to date.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    strict: StrictOption = False,
+) -> None:
+    """Plan against actuals: who is behind, the catch-up pace, and the weak stage."""
+    from goalsplit.errors import PlanError
+    from goalsplit.load import load_actuals
+    from goalsplit.render import render_track
+    from goalsplit.track import track as track_progress
+
+    language = _language(lang)
+    _refuse_overwriting(output, plan_file, language)
+    _refuse_overwriting(output, actuals_file, language)
+    day = _parse_day(as_of, language, "'--as-of'") if as_of else None
+    breakdown = _build(plan_file, language)
+    for name in reps or []:
+        _find_rep(breakdown, name, language)
+    try:
+        actuals = load_actuals(actuals_file, breakdown.stages, breakdown.start, breakdown.end)
+    except PlanError as exc:
+        _report_issues(exc.issues, language)
+        raise typer.Exit(EXIT_INVALID_PLAN) from None
+    day = day or actuals.last_date or breakdown.start
+    if day < breakdown.start:
+        raise typer.BadParameter(
+            tr(
+                "{date} is before the period starts ({start})",
+                language,
+                date=day,
+                start=breakdown.start,
+            ),
+            param_hint="'--as-of'",
+        )
+    report = track_progress(breakdown, actuals, day)
+    if report.unknown_reps:
+        typer.echo(
+            tr(
+                "note: {file}: not in the plan, left out: {names}",
+                language,
+                file=actuals_file,
+                names=", ".join(report.unknown_reps),
+            ),
+            err=True,
+        )
+    options = _options(output, language, reps=tuple(reps or ()))
+    _emit(render_track(fmt, report, options), output, language)
+    _report_warnings(breakdown.warnings, language)
+    if fail_behind is not None:
+        threshold = Fraction(str(fail_behind))
+        behind = [
+            (r.rep.name, r.progress[0].pct)
+            for r in report.reps
+            if r.progress[0].pct is not None and r.progress[0].pct < threshold
+        ]
+        if behind:
+            typer.echo(
+                tr(
+                    "goalsplit: below {threshold}% of the revenue planned to date: {reps}",
+                    language,
+                    threshold=f"{fail_behind:g}",
+                    reps=", ".join(f"{name} ({float(pct):.0f}%)" for name, pct in behind),
+                ),
+                err=True,
+            )
+            raise typer.Exit(EXIT_WARNINGS)
+    if strict and _warning_count(breakdown):
+        raise typer.Exit(EXIT_WARNINGS)
 
 
 @app.command()

@@ -233,11 +233,9 @@ ZH: dict[str, str] = {
     # history (load.py, history.py, breakdown.py, model.py)
     "allocation: history needs a history: file to draw on": "allocation: history 需要 history: "
     "历史数据文件",
-    "cannot read the history: {reason}": "无法读取历史数据：{reason}",
     "history file {path} not found (a path relative to the plan file)": "找不到历史数据文件 "
     "{path}（路径相对于计划文件）",
     "missing columns: {missing}; the header has: {header}": "缺少列：{missing}；表头为：{header}",
-    "the history file is empty": "历史数据文件为空",
     "the history has no rows in the window {since}..{until}": "历史数据在 {since}..{until} "
     "内没有记录",
     "the history window is empty: since {since} is after until {until}": "历史数据窗口为空："
@@ -279,4 +277,58 @@ ZH: dict[str, str] = {
     "Prior": "先验",
     "Thin": "数据少",
     "(team)": "（团队）",
+    "cannot read {file}: {reason}": "无法读取 {file}：{reason}",
+    "the file is empty": "文件为空",
+    # track
+    "{day} is outside the period {start}..{end}": "{day} 不在周期 {start}..{end} 之内",
+    "{date} is before the period starts ({start})": "{date} 早于周期开始日（{start}）",
+    "note: {file}: not in the plan, left out: {names}": "提示：{file}：不在计划中，已略过：{names}",
+    "goalsplit: below {threshold}% of the revenue planned to date: {reps}": "goalsplit：业绩低于"
+    "计划进度 {threshold}% 的销售：{reps}",
+    "{team}{period}: progress as of {date} (working day {day} of {days})": "{team}{period}："
+    "截至 {date} 的进度（第 {day} 个工作日，共 {days} 个）",
+    "Plan: the schedule to date. Needed/day: revenue per remaining working day to still make "
+    "the quota.": "计划：截至当日的计划量。每日所需：剩余每个工作日需完成的业绩，才能达成指标。",
+    "Team: {actual} of the {quota} in quotas so far ({attainment}); ahead: {ahead}; on track: "
+    "{on_track}; behind: {behind}.": "团队：已完成 {actual}，指标合计 {quota}（{attainment}）；"
+    "领先 {ahead} 人，正常 {on_track} 人，落后 {behind} 人。",
+    "{rep} — {status}, working day {day} of {days}": "{rep} — {status}，第 {day} 个工作日，"
+    "共 {days} 个",
+    "{rep} — conversion so far": "{rep} — 目前的转化率",
+    "A rate is judged once its sample reaches {sample} count equivalents.": "样本量达到 {sample}"
+    " 个计数单位后才评判转化率。",
+    "Plan": "计划",
+    "Actual": "实际",
+    "Gap": "差距",
+    "Status": "状态",
+    "Diagnosis": "诊断",
+    "Needed/day": "每日所需",
+    "Plan/day": "计划每日",
+    "Actual rate": "实际转化率",
+    "Planned rate": "计划转化率",
+    "As of": "截至",
+    "ahead": "领先",
+    "on track": "正常",
+    "behind": "落后",
+    "quantity": "量不足",
+    "quality: {stage}": "质量问题：{stage}",
+    "weak": "偏弱",
+    "too few": "样本少",
+    "solid": "达标",
+    "high performer": "高绩效",
+    "benchmark": "标杆",
+    "Behind on quantity: {activity} {actual} of {planned} planned so far ({pct}).": "量不足："
+    "{activity} 完成 {actual}，计划 {planned}（{pct}）。",
+    "Behind on quality: {stage} at {actual} (plan {planned}, team {team}); at this rate the "
+    "rest of the period needs {extra} more {activity} ({per_day} a day).": "质量问题：{stage} "
+    "转化率 {actual}（计划 {planned}，团队 {team}）；按此转化率，本期剩余时间需多做 {extra} 个"
+    "{activity}（每天 {per_day}）。",
+    "No working days left: the quota was missed by {amount}.": "已无剩余工作日：指标差 {amount} "
+    "未完成。",
+    "Ahead: at this pace {projected} ({attainment} of the quota); offer the next tier, {tier}: "
+    "{suggested}.": "领先：按当前速度可达 {projected}（指标的 {attainment}）；建议提升到下一档"
+    "（{tier}）：{suggested}。",
+    "Ahead: at this pace {projected} ({attainment} of the quota), past the benchmark tier.": (
+        "领先：按当前速度可达 {projected}（指标的 {attainment}），已超过标杆档。"
+    ),
 }

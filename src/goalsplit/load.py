@@ -14,7 +14,7 @@ import difflib
 import io
 import re
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -30,6 +30,7 @@ from goalsplit.errors import InputError, Issue, PlanError, PlanPath
 from goalsplit.history import History, RepHistory
 from goalsplit.i18n import LANGS, N_, stage_label
 from goalsplit.model import Plan, Stage
+from goalsplit.track import Actuals
 
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -478,6 +479,151 @@ def _column_names(stage: Stage) -> set[str]:
     return names
 
 
+class _ActivityReader:
+    """Rows of an activity CSV (history or actuals): rep, a day or a month, one
+    column per stage. Bad cells are collected with their line and column."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        stages: Sequence[Stage],
+        display_name: str | None,
+        *,
+        all_stages: bool,
+        months: bool,
+    ) -> None:
+        path = Path(path)
+        self.name = name = display_name or str(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise PlanError(
+                [
+                    Issue(
+                        (),
+                        "cannot read {file}: {reason}",
+                        {"file": name, "reason": exc.strerror},
+                        file=name,
+                    )
+                ]
+            ) from None
+        self.reader = csv.reader(io.StringIO(_decode(raw, name), newline=""))
+        header = next(self.reader, None)
+        if not header:
+            raise PlanError([Issue((), N_("the file is empty"), file=name, line=1, column=1)])
+        self.header = header
+        lowered = [cell.strip().lower() for cell in header]
+
+        def find(candidates: Iterable[str]) -> int | None:
+            for i, cell in enumerate(lowered):
+                if cell in candidates:
+                    return i
+            return None
+
+        rep_col = find(_REP_COLUMNS)
+        date_col = find(_DATE_COLUMNS)
+        month_col = find(_MONTH_COLUMNS) if months and date_col is None else None
+        stage_cols = [find(_column_names(stage)) for stage in stages]
+        missing = []
+        if rep_col is None:
+            missing.append("rep")
+        if date_col is None and month_col is None:
+            missing.append("date | month" if months else "date")
+        if all_stages:
+            missing += [s.name for s, col in zip(stages, stage_cols, strict=True) if col is None]
+        elif all(col is None for col in stage_cols):
+            missing.append(" | ".join(s.name for s in stages))
+        if missing:
+            raise PlanError(
+                [
+                    Issue(
+                        (),
+                        "missing columns: {missing}; the header has: {header}",
+                        {"missing": ", ".join(missing), "header": ", ".join(header)},
+                        file=name,
+                        line=1,
+                        column=1,
+                    )
+                ]
+            )
+        assert rep_col is not None
+        span_col = date_col if date_col is not None else month_col
+        assert span_col is not None
+        self.rep_col, self.span_col, self.by_month = rep_col, span_col, date_col is None
+        self.present = tuple(
+            s.name for s, col in zip(stages, stage_cols, strict=True) if col is not None
+        )
+        self.columns = [col for col in stage_cols if col is not None]
+        self.issues: list[Issue] = []
+        self.errors = 0
+
+    def problem(self, line: int, column: int, template: str, **params: object) -> None:
+        self.errors += 1
+        if self.errors <= _MAX_REPORTED:
+            self.issues.append(
+                Issue((), template, params, file=self.name, line=line, column=column)
+            )
+
+    def rows(self) -> Iterator[tuple[int, str, date, date, list[int | Fraction]]]:
+        """``(line, rep, first day, last day, values of the present stages)``."""
+        reader, columns, header = self.reader, self.columns, self.header
+        rep_col, span_col, by_month = self.rep_col, self.span_col, self.by_month
+        width = max([rep_col, span_col, *columns]) + 1
+        spans: dict[str, tuple[date, date] | None] = {}
+        problem = self.problem
+        for row in reader:
+            line = reader.line_num
+            if not row or (len(row) == 1 and not row[0].strip()):
+                continue
+            if len(row) < width:
+                problem(
+                    line,
+                    len(row) + 1,
+                    N_("the row has {count} cells; expected at least {width}"),
+                    count=len(row),
+                    width=width,
+                )
+                continue
+            key = row[span_col].strip()
+            if key in spans:
+                span = spans[key]
+            else:
+                span = spans[key] = _parse_span(key, by_month)
+            if span is None:
+                template = (
+                    N_("{value} is not a month written YYYY-MM")
+                    if by_month
+                    else N_("{value} is not a date written YYYY-MM-DD")
+                )
+                problem(line, span_col + 1, template, value=repr(key))
+                continue
+            try:
+                # The common case, whole non-negative numbers: one C-level pass per row.
+                values: list[int | Fraction] = [int(row[col]) for col in columns]
+                if min(values) < 0:
+                    raise ValueError
+            except ValueError:
+                values = [_cell(row, col, line, header, problem) for col in columns]
+            rep = row[rep_col].strip()
+            if not rep:
+                problem(line, rep_col + 1, N_("the rep's name is empty"))
+                continue
+            yield line, rep, span[0], span[1], values
+
+    def finish(self) -> None:
+        if self.errors > _MAX_REPORTED:
+            self.issues.append(
+                Issue(
+                    (),
+                    N_("… and {count} more problems"),
+                    {"count": self.errors - _MAX_REPORTED},
+                    file=self.name,
+                )
+            )
+        if self.issues:
+            raise PlanError(self.issues)
+
+
 def load_history(
     path: Path | str,
     stages: Sequence[Stage],
@@ -488,106 +634,10 @@ def load_history(
     """Read a history CSV: one row per rep and day (``date``) or month (``month``),
     one column per stage (keys or labels, English or Chinese). Rows add up.
     Raise PlanError naming the line and column of every bad cell."""
-    path = Path(path)
-    name = display_name or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PlanError(
-            [Issue((), "cannot read the history: {reason}", {"reason": exc.strerror}, file=name)]
-        ) from None
-    text = _decode(raw, name)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if not header:
-        raise PlanError([Issue((), N_("the history file is empty"), file=name, line=1, column=1)])
-    lowered = [cell.strip().lower() for cell in header]
-
-    def find(candidates: Iterable[str]) -> int | None:
-        for i, cell in enumerate(lowered):
-            if cell in candidates:
-                return i
-        return None
-
-    rep_col = find(_REP_COLUMNS)
-    date_col = find(_DATE_COLUMNS)
-    month_col = find(_MONTH_COLUMNS) if date_col is None else None
-    stage_cols = [find(_column_names(stage)) for stage in stages]
-    missing = [stage.name for stage, col in zip(stages, stage_cols, strict=True) if col is None]
-    if rep_col is None:
-        missing.insert(0, "rep")
-    if date_col is None and month_col is None:
-        missing.insert(1 if rep_col is None else 0, "date | month")
-    if missing:
-        raise PlanError(
-            [
-                Issue(
-                    (),
-                    "missing columns: {missing}; the header has: {header}",
-                    {"missing": ", ".join(missing), "header": ", ".join(header)},
-                    file=name,
-                    line=1,
-                    column=1,
-                )
-            ]
-        )
-    assert rep_col is not None
-    span_col = date_col if date_col is not None else month_col
-    assert span_col is not None
-    by_month = date_col is None
-    columns = [col for col in stage_cols if col is not None]
-    width = max([rep_col, span_col, *columns]) + 1
-
+    reader = _ActivityReader(path, stages, display_name, all_stages=True, months=True)
     history = History(tuple(stage.name for stage in stages), since=since, until=until)
-    spans: dict[str, tuple[date, date] | None] = {}
     reps = history.reps
-    issues: list[Issue] = []
-    errors = 0
-
-    def problem(line: int, column: int, template: str, **params: object) -> None:
-        nonlocal errors
-        errors += 1
-        if errors <= _MAX_REPORTED:
-            issues.append(Issue((), template, params, file=name, line=line, column=column))
-
-    for row in reader:
-        line = reader.line_num
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        if len(row) < width:
-            problem(
-                line,
-                len(row) + 1,
-                N_("the row has {count} cells; expected at least {width}"),
-                count=len(row),
-                width=width,
-            )
-            continue
-        key = row[span_col].strip()
-        if key in spans:
-            span = spans[key]
-        else:
-            span = spans[key] = _parse_span(key, by_month)
-        if span is None:
-            template = (
-                N_("{value} is not a month written YYYY-MM")
-                if by_month
-                else N_("{value} is not a date written YYYY-MM-DD")
-            )
-            problem(line, span_col + 1, template, value=repr(key))
-            continue
-        try:
-            # The common case, whole non-negative numbers: one C-level pass per row.
-            values: list[int | Fraction] = [int(row[col]) for col in columns]
-            if min(values) < 0:
-                raise ValueError
-        except ValueError:
-            values = [_cell(row, col, line, header, problem) for col in columns]
-        rep = row[rep_col].strip()
-        if not rep:
-            problem(line, rep_col + 1, N_("the rep's name is empty"))
-            continue
-        first, last = span
+    for _, rep, first, last, values in reader.rows():
         if (since is None or first >= since) and (until is None or last <= until):
             entry = reps.get(rep)
             if entry is None:
@@ -600,15 +650,35 @@ def load_history(
                     entry.last = last
                 entry.rows += 1
             history.rows += 1
-    if errors > _MAX_REPORTED:
-        issues.append(
-            Issue(
-                (), N_("… and {count} more problems"), {"count": errors - _MAX_REPORTED}, file=name
-            )
-        )
-    if issues:
-        raise PlanError(issues)
+    reader.finish()
     return history
+
+
+def load_actuals(
+    path: Path | str,
+    stages: Sequence[Stage],
+    start: date,
+    end: date,
+    display_name: str | None = None,
+) -> Actuals:
+    """Read an actuals CSV: ``date, rep`` and any of the stage columns; rows add up.
+    Dates outside [start, end] and bad cells are errors with line and column."""
+    reader = _ActivityReader(path, stages, display_name, all_stages=False, months=False)
+    actuals = Actuals(reader.present)
+    for line, rep, day, _, values in reader.rows():
+        if not start <= day <= end:
+            reader.problem(
+                line,
+                reader.span_col + 1,
+                N_("{day} is outside the period {start}..{end}"),
+                day=day,
+                start=start,
+                end=end,
+            )
+            continue
+        actuals.add(rep, day, values)
+    reader.finish()
+    return actuals
 
 
 def _cell(

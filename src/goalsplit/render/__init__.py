@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from goalsplit.card import DayCard
     from goalsplit.history import RatesReport
     from goalsplit.model import Stage
+    from goalsplit.track import TrackReport
 
 
 class Format(str, Enum):
@@ -94,4 +95,11 @@ def render_rates(fmt: RatesFormat, report: RatesReport, options: ReportOptions) 
     """Rates drawn from a history file as consecutive pieces of text."""
     module = importlib.import_module(RATES_RENDERERS[fmt])
     chunks: Iterator[str] = module.render_rates(report, options)
+    return chunks
+
+
+def render_track(fmt: Format, report: TrackReport, options: ReportOptions) -> Iterator[str]:
+    """Plan against actuals as consecutive pieces of text."""
+    module = importlib.import_module(RENDERERS[fmt])
+    chunks: Iterator[str] = module.render_track(report, options)
     return chunks

@@ -19,6 +19,7 @@ from goalsplit.card import DayCard
 from goalsplit.history import RatesReport
 from goalsplit.i18n import tr
 from goalsplit.render import ReportOptions, selected_reps
+from goalsplit.track import TrackReport
 
 BOM = "\ufeff"
 
@@ -153,6 +154,58 @@ def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
                     _exact(e.above),
                     _exact(e.prior),
                     int(e.thin),
+                ]
+            )
+    yield BOM + buffer.getvalue()
+
+
+def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
+    lang = options.lang
+    buffer, writer = _writer()
+    writer.writerow(
+        [
+            tr("Rep", lang),
+            tr("Stage", lang),
+            tr("Label", lang),
+            tr("As of", lang),
+            tr("Plan", lang),
+            tr("Actual", lang),
+            tr("Gap", lang),
+            "%",
+            tr("Needed/day", lang),
+            tr("Plan/day", lang),
+            tr("Actual rate", lang),
+            tr("Planned rate", lang),
+            tr("Team rate", lang),
+            tr("Sample", lang),
+            tr("Status", lang),
+            tr("Diagnosis", lang),
+        ]
+    )
+    stages = report.breakdown.stages
+    for i in selected_reps(report.breakdown, options):
+        r = report.reps[i]
+        original = r.rep.per_day()
+        for k, (stage, p) in enumerate(zip(stages, r.progress, strict=True)):
+            check = r.rates[k - 1] if k else None
+            writer.writerow(
+                [
+                    r.rep.name,
+                    stage.name,
+                    options.label(stage),
+                    report.as_of.isoformat(),
+                    p.planned,
+                    _exact(p.actual),
+                    _exact(p.gap),
+                    _exact(p.pct),
+                    _exact(r.catch_up.per_day[k]) if r.catch_up.per_day else "",
+                    _exact(original[k]) if original else "",
+                    _exact(check.actual) if check else "",
+                    _exact(check.planned) if check else "",
+                    _exact(check.team) if check else "",
+                    _exact(check.sample) if check else "",
+                    r.status,
+                    r.classification + (f": {stages[r.weakest].name}" if r.weakest else ""),
                 ]
             )
     yield BOM + buffer.getvalue()

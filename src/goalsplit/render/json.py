@@ -22,6 +22,7 @@ from goalsplit.breakdown import Breakdown, RepPlan
 from goalsplit.card import DayCard
 from goalsplit.history import RateEstimate, RatesReport
 from goalsplit.render import ReportOptions, selected_reps
+from goalsplit.track import TrackReport
 
 SCHEMA_VERSION = 1
 
@@ -218,5 +219,104 @@ def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
         "reps": [
             {"name": name, "rates": estimates(values)} for name, values in report.table.reps.items()
         ],
+    }
+    yield _dumps(document) + "\n"
+
+
+def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
+    breakdown = report.breakdown
+    names = [stage.name for stage in breakdown.stages]
+
+    def number(value: Fraction | None) -> float | None:
+        return None if value is None else float(value)
+
+    def per_stage(values: Sequence[Fraction] | None) -> dict[str, float] | None:
+        return None if values is None else dict(zip(names, map(float, values), strict=True))
+
+    reps = []
+    for i in selected_reps(breakdown, options):
+        r = report.reps[i]
+        catch_up = r.catch_up
+        projection = r.projection
+        reps.append(
+            {
+                "name": r.rep.name,
+                "status": r.status,
+                "classification": r.classification,
+                "weakest_stage": names[r.weakest] if r.weakest is not None else None,
+                "extra_activity": number(r.extra_activity),
+                "elapsed_days": r.elapsed_days,
+                "working_days": r.rep.working_days,
+                "quota": float(r.rep.quota),
+                "stages": {
+                    name: {
+                        "planned_to_date": p.planned,
+                        "actual_to_date": number(p.actual),
+                        "gap": number(p.gap),
+                        "pct": number(p.pct),
+                    }
+                    for name, p in zip(names, r.progress, strict=True)
+                },
+                "rates": {
+                    name: None
+                    if c is None
+                    else {
+                        "actual": number(c.actual),
+                        "planned": float(c.planned),
+                        "team": number(c.team),
+                        "sample": float(c.sample),
+                        "judged": c.judged,
+                    }
+                    for name, c in zip(names[1:], r.rates, strict=True)
+                },
+                "catch_up": {
+                    "remaining_days": catch_up.remaining_days,
+                    "remaining": per_stage(catch_up.remaining),
+                    "per_day": per_stage(catch_up.per_day),
+                    "original_per_day": per_stage(r.rep.per_day()),
+                    "next_day": None
+                    if catch_up.next_day is None
+                    else dict(zip(names, catch_up.next_day, strict=True)),
+                    "missed_by": number(catch_up.missed_by),
+                },
+                "projection": None
+                if projection is None
+                else {
+                    "revenue": float(projection.revenue),
+                    "attainment": float(projection.attainment),
+                    "tier": projection.tier,
+                    "suggested": number(projection.suggested),
+                    "suggested_tier": projection.suggested_tier,
+                },
+            }
+        )
+    team = report.team
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "as_of": report.as_of.isoformat(),
+        "period": {
+            "label": breakdown.period_label,
+            "start": breakdown.start.isoformat(),
+            "end": breakdown.end.isoformat(),
+            "working_days": len(breakdown.working_days),
+        },
+        "actuals": {
+            "stages": list(report.actuals.stages),
+            "rows": report.actuals.rows,
+            "last_date": report.actuals.last_date.isoformat() if report.actuals.last_date else None,
+        },
+        "team": {
+            "planned_to_date": team.planned,
+            "actual_to_date": float(team.actual),
+            "pct": number(team.pct),
+            "quota": float(team.quota),
+            "attainment": number(team.attainment),
+            "catch_up_per_day": float(team.catch_up_per_day),
+            "original_per_day": float(team.original_per_day),
+            "reps_by_status": team.by_status,
+        },
+        "reps": reps,
+        "unknown_reps": list(report.unknown_reps),
+        "warnings": [w.describe() for w in breakdown.warnings if w.severity == "warning"],
     }
     yield _dumps(document) + "\n"

@@ -13,7 +13,8 @@ from goalsplit.card import DayCard
 from goalsplit.history import RatesReport
 from goalsplit.render import ReportOptions
 from goalsplit.render.grid import Block, Grid
-from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks
+from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
+from goalsplit.track import TrackReport
 
 
 def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
@@ -26,6 +27,10 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
 
 def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
     yield document(rates_blocks(report, options))
+
+
+def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
+    yield document(track_blocks(report, options))
 
 
 def document(blocks: list[Block]) -> str:

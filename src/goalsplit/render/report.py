@@ -15,10 +15,11 @@ from fractions import Fraction
 from goalsplit.breakdown import Breakdown, RepPlan
 from goalsplit.card import DayCard
 from goalsplit.history import RatesReport
-from goalsplit.i18n import WEEKDAY_LABELS, tr
+from goalsplit.i18n import N_, WEEKDAY_LABELS, tr
 from goalsplit.model import Stage
 from goalsplit.render import ReportOptions, selected_reps
 from goalsplit.render.grid import Block, Column, Grid, Note
+from goalsplit.track import MIN_SAMPLE, WEAK_RATE, RepTrack, TrackReport
 
 
 def plan_blocks(breakdown: Breakdown, options: ReportOptions) -> list[Block]:
@@ -352,3 +353,261 @@ def rates_blocks(report: RatesReport, options: ReportOptions) -> list[Block]:
                 style="dim" if flag else "",
             )
     return [team, reps]
+
+
+def _pct(value: Fraction | None) -> str:
+    return "–" if value is None else f"{float(value):.0f}%"
+
+
+def _amount(value: Fraction | None, stage: Stage) -> str:
+    """A quantity as done or to do: whole units (money with separators)."""
+    if value is None:
+        return "–"
+    return (
+        money(value) if stage.unit == "money" or value.denominator == 1 else average(value, stage)
+    )
+
+
+def _signed(value: Fraction | None, stage: Stage) -> str:
+    if value is None:
+        return "–"
+    text = _amount(abs(value), stage)
+    return f"+{text}" if value > 0 else (f"-{text}" if value < 0 else text)
+
+
+STATUS_TEXT = {"ahead": N_("ahead"), "on track": N_("on track"), "behind": N_("behind")}
+
+
+def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
+    lang = options.lang
+    breakdown = report.breakdown
+    stages = breakdown.stages
+    activity = stages[-1]
+    shown = [report.reps[i] for i in selected_reps(breakdown, options)]
+    summary = Grid(
+        columns=[
+            Column(tr("Rep", lang), "left"),
+            Column(options.label(stages[0])),
+            Column(tr("Plan", lang)),
+            Column("%"),
+            Column(tr("Status", lang), "left"),
+            Column(tr("Diagnosis", lang), "left"),
+            Column(tr("Needed/day", lang)),
+            Column(tr("Plan/day", lang)),
+        ],
+        title=tr(
+            "{team}{period}: progress as of {date} (working day {day} of {days})",
+            lang,
+            team=f"{breakdown.team} · " if breakdown.team else "",
+            period=breakdown.period_label,
+            date=report.as_of,
+            day=sum(1 for d in breakdown.working_days if d <= report.as_of),
+            days=len(breakdown.working_days),
+        ),
+        caption=tr(
+            "Plan: the schedule to date. Needed/day: revenue per remaining working day to "
+            "still make the quota.",
+            lang,
+        ),
+    )
+    for r in shown:
+        head = r.progress[0]
+        summary.add_row(
+            r.rep.name,
+            _amount(head.actual, stages[0]),
+            money(head.planned),
+            _pct(head.pct),
+            tr(STATUS_TEXT[r.status], lang),
+            _classification_text(r, stages, options),
+            money(r.catch_up.per_day[0]) if r.catch_up.per_day else "–",
+            money((r.rep.per_day() or (Fraction(0),))[0]),
+            style="bad" if r.status == "behind" else "",
+        )
+    team = report.team
+    summary.footer = [
+        tr("Team", lang),
+        money(team.actual),
+        money(team.planned),
+        _pct(team.pct),
+        "",
+        "",
+        money(team.catch_up_per_day),
+        money(team.original_per_day),
+    ]
+    blocks: list[Block] = [summary]
+    if team.attainment is not None:
+        blocks.append(
+            Note(
+                tr(
+                    "Team: {actual} of the {quota} in quotas so far ({attainment}); "
+                    "ahead: {ahead}; on track: {on_track}; behind: {behind}.",
+                    lang,
+                    actual=money(team.actual),
+                    quota=money(team.quota),
+                    attainment=_pct(team.attainment),
+                    ahead=len(team.by_status["ahead"]),
+                    on_track=len(team.by_status["on track"]),
+                    behind=len(team.by_status["behind"]),
+                )
+            )
+        )
+    for r in shown:
+        blocks += _rep_track_blocks(r, report, options, activity)
+    return blocks
+
+
+def conversion(stages: tuple[Stage, ...], k: int, options: ReportOptions) -> str:
+    """``Dials → Connects``: what stage k turns into (its rate is the stage above per unit)."""
+    return f"{options.label(stages[k])} → {options.label(stages[k - 1])}"
+
+
+def _classification_text(r: RepTrack, stages: tuple[Stage, ...], options: ReportOptions) -> str:
+    if r.classification == "quality" and r.weakest is not None:
+        return tr("quality: {stage}", options.lang, stage=options.label(stages[r.weakest]))
+    return tr(
+        {"quantity": N_("quantity"), "on track": N_("on track")}.get(
+            r.classification, N_("on track")
+        ),
+        options.lang,
+    )
+
+
+def _rep_track_blocks(
+    r: RepTrack, report: TrackReport, options: ReportOptions, activity: Stage
+) -> list[Block]:
+    lang = options.lang
+    stages = report.breakdown.stages
+    original = r.rep.per_day()
+    grid = Grid(
+        columns=[
+            Column(tr("Stage", lang), "left"),
+            Column(tr("Plan", lang)),
+            Column(tr("Actual", lang)),
+            Column(tr("Gap", lang)),
+            Column("%"),
+            Column(tr("Needed/day", lang)),
+            Column(tr("Plan/day", lang)),
+        ],
+        title=tr(
+            "{rep} — {status}, working day {day} of {days}",
+            lang,
+            rep=r.rep.name,
+            status=tr(STATUS_TEXT[r.status], lang),
+            day=r.elapsed_days,
+            days=r.rep.working_days,
+        ),
+    )
+    for k, (stage, p) in enumerate(zip(stages, r.progress, strict=True)):
+        grid.add_row(
+            options.label(stage),
+            _amount(Fraction(p.planned), stage),
+            _amount(p.actual, stage),
+            _signed(p.gap, stage),
+            _pct(p.pct),
+            average(r.catch_up.per_day[k], stage) if r.catch_up.per_day else "–",
+            average(original[k], stage) if original else "–",
+        )
+    blocks: list[Block] = [grid]
+    checks = [
+        (conversion(stages, k, options), c) for k, c in enumerate(r.rates, start=1) if c is not None
+    ]
+    if checks:
+        rates = Grid(
+            columns=[
+                Column(tr("Stage", lang), "left"),
+                Column(tr("Actual rate", lang)),
+                Column(tr("Plan", lang)),
+                Column(tr("Team", lang)),
+                Column(tr("Sample", lang)),
+                Column("", "left"),
+            ],
+            title=tr("{rep} — conversion so far", lang, rep=r.rep.name),
+            caption=tr(
+                "A rate is judged once its sample reaches {sample} count equivalents.",
+                lang,
+                sample=MIN_SAMPLE,
+            ),
+        )
+        for label, c in checks:
+            weak = c.judged and c.actual is not None and c.actual < c.planned * WEAK_RATE
+            rates.add_row(
+                label,
+                rate_text(c.actual),
+                rate_text(c.planned),
+                rate_text(c.team),
+                money(c.sample),
+                tr("weak", lang) if weak else ("" if c.judged else tr("too few", lang)),
+                style="bad" if weak else ("dim" if not c.judged else ""),
+            )
+        blocks.append(rates)
+    blocks += [Note(text, style) for text, style in _verdict(r, report, options, activity)]
+    return blocks
+
+
+def _verdict(
+    r: RepTrack, report: TrackReport, options: ReportOptions, activity: Stage
+) -> list[tuple[str, str]]:
+    lang = options.lang
+    stages = report.breakdown.stages
+    lines: list[tuple[str, str]] = []
+
+    def say(style: str, template: str, **fields: object) -> None:
+        lines.append((tr(template, lang, **fields), style))
+
+    if r.classification == "quantity":
+        last = r.progress[-1]
+        say(
+            "bad",
+            "Behind on quantity: {activity} {actual} of {planned} planned so far ({pct}).",
+            activity=options.label(activity),
+            actual=_amount(last.actual, activity),
+            planned=money(last.planned),
+            pct=_pct(last.pct),
+        )
+    elif r.classification == "quality" and r.weakest is not None:
+        check = r.rates[r.weakest - 1]
+        assert check is not None
+        extra = r.extra_activity or Fraction(0)
+        days = r.catch_up.remaining_days
+        say(
+            "bad",
+            "Behind on quality: {stage} at {actual} (plan {planned}, team {team}); "
+            "at this rate the rest of the period needs {extra} more {activity} "
+            "({per_day} a day).",
+            stage=conversion(stages, r.weakest, options),
+            actual=rate_text(check.actual),
+            planned=rate_text(check.planned),
+            team=rate_text(check.team),
+            extra=money(extra),
+            activity=options.label(activity),
+            per_day=average(extra / days, activity) if days else "–",
+        )
+    if r.catch_up.missed_by is not None:
+        say(
+            "bad",
+            "No working days left: the quota was missed by {amount}.",
+            amount=money(r.catch_up.missed_by),
+        )
+    projection = r.projection
+    if projection is not None:
+        fields = {
+            "projected": money(projection.revenue),
+            "attainment": _pct(projection.attainment),
+        }
+        if projection.suggested_tier is not None and projection.suggested is not None:
+            say(
+                "ok",
+                "Ahead: at this pace {projected} ({attainment} of the quota); offer the "
+                "next tier, {tier}: {suggested}.",
+                tier=tr(projection.suggested_tier, lang),
+                suggested=money(projection.suggested),
+                **fields,
+            )
+        else:
+            say(
+                "ok",
+                "Ahead: at this pace {projected} ({attainment} of the quota), past the "
+                "benchmark tier.",
+                **fields,
+            )
+    return lines

@@ -13,8 +13,9 @@ from goalsplit.breakdown import Breakdown
 from goalsplit.card import DayCard
 from goalsplit.history import RatesReport
 from goalsplit.render import ReportOptions
-from goalsplit.render.grid import Block, Grid, Line, layout
-from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks
+from goalsplit.render.grid import Block, Grid, Line, layout, wrap
+from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
+from goalsplit.track import TrackReport
 
 STYLES = {
     "title": "bold",
@@ -40,6 +41,10 @@ def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
     yield paint(lines(rates_blocks(report, options), options.width), options.color)
 
 
+def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
+    yield paint(lines(track_blocks(report, options), options.width), options.color)
+
+
 def lines(blocks: list[Block], width: int) -> list[Line]:
     """Blocks one under another, a blank line before every table but the first."""
     result: list[Line] = []
@@ -49,7 +54,7 @@ def lines(blocks: list[Block], width: int) -> list[Line]:
                 result.append(("", ""))
             result += layout(block, width)
         else:
-            result.append((block.text, block.style))
+            result += [(text, block.style) for text in wrap(block.text, width)]
     return result
 
 

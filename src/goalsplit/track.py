@@ -1,0 +1,318 @@
+"""Track the process: plan against actuals, the catch-up pace and the weak stage.
+
+For each rep, as of a date: what the plan's integer schedule asked for so far,
+what was done, the gap; what each remaining working day now needs so the quota
+is still made; and whether a shortfall is one of quantity (the daily activity
+is behind its schedule) or of quality (the activity is there, but a stage
+converts well below plan), judged only on samples large enough to mean
+something. Reps ahead of plan get a projection and the next tier as a target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+from goalsplit.breakdown import Breakdown, RepPlan
+from goalsplit.funnel import cumulative_targets, split_targets, stage_requirements, uniform_weights
+from goalsplit.history import prior_units
+from goalsplit.i18n import N_
+
+ON_TRACK_BAND = Fraction(5, 100)  # within ±5 % of the schedule counts as on track
+WEAK_RATE = Fraction(80, 100)  # a stage converting below 80 % of its planned rate is weak
+MIN_SAMPLE = 30  # count equivalents of a stage before its rate is judged
+# "Solid -> high performer -> benchmark": a rep ahead of plan is offered the next tier.
+TIERS: tuple[tuple[Fraction, str], ...] = (
+    (Fraction(1), N_("solid")),
+    (Fraction(6, 5), N_("high performer")),
+    (Fraction(3, 2), N_("benchmark")),
+)
+
+Status = Literal["ahead", "on track", "behind"]
+Classification = Literal["quantity", "quality", "on track"]
+
+
+@dataclass
+class Actuals:
+    """What was done: per rep, per day, the sums of the stages present in the file."""
+
+    stages: tuple[str, ...]  # the stages that have a column, in funnel order
+    by_rep: dict[str, dict[dt.date, list[int | Fraction]]] = field(default_factory=dict)
+    last_date: dt.date | None = None
+    rows: int = 0
+
+    def add(self, rep: str, day: dt.date, values: Sequence[int | Fraction]) -> None:
+        days = self.by_rep.setdefault(rep, {})
+        known = days.get(day)
+        days[day] = (
+            list(values) if known is None else [a + b for a, b in zip(known, values, strict=True)]
+        )
+        if self.last_date is None or day > self.last_date:
+            self.last_date = day
+        self.rows += 1
+
+    def through(self, rep: str, as_of: dt.date) -> dict[str, Fraction]:
+        """Each present stage's sum for ``rep`` over the days up to ``as_of``."""
+        sums = [Fraction(0)] * len(self.stages)
+        for day, values in self.by_rep.get(rep, {}).items():
+            if day <= as_of:
+                sums = [a + b for a, b in zip(sums, values, strict=True)]
+        return dict(zip(self.stages, sums, strict=True))
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    planned: int  # the schedule through the as-of date
+    actual: Fraction | None  # None when the actuals have no column for the stage
+    gap: Fraction | None  # actual - planned
+    pct: Fraction | None  # actual / planned x 100; None when nothing was planned yet
+
+
+@dataclass(frozen=True)
+class RateCheck:
+    """A stage's conversion so far: the stage above per unit of this stage."""
+
+    actual: Fraction | None
+    planned: Fraction
+    team: Fraction | None
+    sample: Fraction  # this stage's actual so far
+    judged: bool  # sample large enough to judge the rate
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    remaining_days: int  # the rep's working days after the as-of date
+    remaining: tuple[Fraction, ...]  # exact requirement per stage from the remaining revenue
+    per_day: tuple[Fraction, ...] | None  # over the remaining days; None without any
+    next_day: tuple[int, ...] | None  # the whole-unit targets of the next working day
+    missed_by: Fraction | None  # no days left and the quota not met
+
+
+@dataclass(frozen=True)
+class Projection:
+    revenue: Fraction  # at the current pace over all the rep's working days
+    attainment: Fraction  # projected revenue / quota
+    tier: str | None  # the tier the projection reaches
+    suggested: Fraction | None  # the next tier's quota
+    suggested_tier: str | None
+
+
+@dataclass(frozen=True)
+class RepTrack:
+    rep: RepPlan
+    elapsed_days: int
+    progress: tuple[StageProgress, ...]  # per stage, the result first
+    status: Status
+    classification: Classification
+    rates: tuple[RateCheck | None, ...]  # per rated stage; None when a column is missing
+    weakest: int | None  # index into the stages of the weakest judged stage (quality)
+    extra_activity: Fraction | None  # what that stage's shortfall costs in activity
+    catch_up: CatchUp
+    projection: Projection | None
+
+
+@dataclass(frozen=True)
+class TeamTrack:
+    planned: int  # revenue schedule to date, all reps
+    actual: Fraction
+    pct: Fraction | None
+    quota: Fraction
+    attainment: Fraction | None  # revenue to date / quotas
+    catch_up_per_day: Fraction  # revenue per day now needed, summed over reps with days left
+    original_per_day: Fraction
+    by_status: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class TrackReport:
+    breakdown: Breakdown
+    actuals: Actuals
+    as_of: dt.date
+    reps: tuple[RepTrack, ...]
+    team: TeamTrack
+    unknown_reps: tuple[str, ...]
+
+
+def _status(progress: StageProgress) -> Status:
+    if progress.actual is None or progress.planned == 0:
+        return "on track" if progress.actual is None or progress.actual == 0 else "ahead"
+    if progress.actual < progress.planned * (1 - ON_TRACK_BAND):
+        return "behind"
+    if progress.actual > progress.planned * (1 + ON_TRACK_BAND):
+        return "ahead"
+    return "on track"
+
+
+def track(breakdown: Breakdown, actuals: Actuals, as_of: dt.date) -> TrackReport:
+    as_of = min(max(as_of, breakdown.start - dt.timedelta(days=1)), breakdown.end)
+    names = [stage.name for stage in breakdown.stages]
+    units = {stage.name: stage.unit for stage in breakdown.stages}
+    done_by_rep = {rep.name: actuals.through(rep.name, as_of) for rep in breakdown.reps}
+
+    # The team's actual rates, over the reps of the plan.
+    team_rates: list[Fraction | None] = []
+    for i in range(1, len(names)):
+        above, stage = names[i - 1], names[i]
+        if above in actuals.stages and stage in actuals.stages:
+            top = sum((d[above] for d in done_by_rep.values()), Fraction(0))
+            bottom = sum((d[stage] for d in done_by_rep.values()), Fraction(0))
+            team_rates.append(top / bottom if bottom else None)
+        else:
+            team_rates.append(None)
+
+    reps = tuple(
+        _track_rep(rep, done_by_rep[rep.name], actuals.stages, names, units, team_rates, as_of)
+        for rep in breakdown.reps
+    )
+    planned = sum(r.progress[0].planned for r in reps)
+    actual = sum((r.progress[0].actual or Fraction(0) for r in reps), Fraction(0))
+    quota = sum((r.rep.quota for r in reps), Fraction(0))
+    by_status: dict[str, list[str]] = {"ahead": [], "on track": [], "behind": []}
+    for r in reps:
+        by_status[r.status].append(r.rep.name)
+    team = TeamTrack(
+        planned=planned,
+        actual=actual,
+        pct=actual / planned * 100 if planned else None,
+        quota=quota,
+        attainment=actual / quota * 100 if quota else None,
+        catch_up_per_day=sum(
+            (r.catch_up.per_day[0] for r in reps if r.catch_up.per_day), Fraction(0)
+        ),
+        original_per_day=sum(((r.rep.per_day() or (Fraction(0),))[0] for r in reps), Fraction(0)),
+        by_status=by_status,
+    )
+    plan_names = set(done_by_rep)
+    unknown = tuple(name for name in actuals.by_rep if name not in plan_names)
+    return TrackReport(breakdown, actuals, as_of, reps, team, unknown)
+
+
+def _track_rep(
+    rep: RepPlan,
+    done: dict[str, Fraction],
+    present: Sequence[str],
+    names: Sequence[str],
+    units: Mapping[str, str],
+    team_rates: Sequence[Fraction | None],
+    as_of: dt.date,
+) -> RepTrack:
+    elapsed = bisect_right(rep.days, as_of)
+    weights = rep.cumulative_weights
+    progress = []
+    for name, exact in zip(names, rep.required, strict=True):
+        planned = cumulative_targets(exact, weights, [elapsed])[0]
+        actual = done.get(name)
+        progress.append(
+            StageProgress(
+                planned=planned,
+                actual=actual,
+                gap=None if actual is None else actual - planned,
+                pct=None if actual is None or planned == 0 else actual / planned * 100,
+            )
+        )
+    status = _status(progress[0] if progress[0].actual is not None else progress[-1])
+
+    # Catch-up: the remaining revenue through the rep's rates, over the days left.
+    remaining_revenue = max(Fraction(0), rep.quota - (progress[0].actual or 0))
+    remaining = stage_requirements(remaining_revenue, rep.rates)
+    days_left = rep.working_days - elapsed
+    if days_left:
+        per_day: tuple[Fraction, ...] | None = tuple(e / days_left for e in remaining)
+        next_day: tuple[int, ...] | None = tuple(
+            split_targets(e, uniform_weights(days_left), [1])[0] for e in remaining
+        )
+        missed_by = None
+    else:
+        per_day = next_day = None
+        missed_by = remaining_revenue if remaining_revenue > 0 else None
+    catch_up = CatchUp(days_left, remaining, per_day, next_day, missed_by)
+
+    # Diagnosis: each stage's conversion so far against the plan and the team.
+    ks = prior_units(names, units, list(rep.rates), MIN_SAMPLE)
+    rates: list[RateCheck | None] = []
+    for i in range(1, len(names)):
+        above, stage = names[i - 1], names[i]
+        if above not in present or stage not in present:
+            rates.append(None)
+            continue
+        sample = done[stage]
+        rates.append(
+            RateCheck(
+                actual=done[above] / sample if sample else None,
+                planned=rep.rates[i - 1],
+                team=team_rates[i - 1],
+                sample=sample,
+                judged=sample >= ks[i - 1],
+            )
+        )
+
+    activity = progress[-1]
+    behind_on_activity = (
+        activity.actual is not None
+        and activity.planned > 0
+        and activity.actual < activity.planned * (1 - ON_TRACK_BAND)
+    )
+    weakest: int | None = None
+    extra: Fraction | None = None
+    classification: Classification = "on track"
+    if behind_on_activity:
+        classification = "quantity"
+    else:
+        weak = [
+            (check.actual / check.planned, i)
+            for i, check in enumerate(rates, start=1)
+            if check
+            and check.judged
+            and check.actual is not None
+            and check.actual < check.planned * WEAK_RATE
+        ]
+        if weak:
+            classification = "quality"
+            weakest = min(weak)[1]
+            check = rates[weakest - 1]
+            assert check is not None and check.actual
+            # More of the weak stage is needed for the same output above it, and more
+            # activity below it to feed that, at the planned rates further down.
+            extra = remaining[weakest - 1] * (1 / check.actual - 1 / check.planned)
+            for rate in rep.rates[weakest:]:
+                extra /= rate
+
+    projection = None
+    if status == "ahead" and elapsed and progress[0].actual is not None and rep.quota > 0:
+        projected = progress[0].actual / elapsed * rep.working_days
+        projection = _projection(projected, rep.quota)
+    return RepTrack(
+        rep=rep,
+        elapsed_days=elapsed,
+        progress=tuple(progress),
+        status=status,
+        classification=classification,
+        rates=tuple(rates),
+        weakest=weakest,
+        extra_activity=extra,
+        catch_up=catch_up,
+        projection=projection,
+    )
+
+
+def _projection(projected: Fraction, quota: Fraction) -> Projection:
+    """The tier the current pace reaches, and the next one up as a new target."""
+    attainment = projected / quota
+    reached = [name for level, name in TIERS if attainment >= level]
+    above = [(level, name) for level, name in TIERS if attainment < level]
+    if above:
+        level, name = above[0]
+        suggested, suggested_tier = quota * level, name
+    else:
+        suggested, suggested_tier = projected, None  # past the benchmark: hold the pace
+    return Projection(
+        revenue=projected,
+        attainment=attainment * 100,
+        tier=reached[-1] if reached else None,
+        suggested=suggested,
+        suggested_tier=suggested_tier,
+    )
