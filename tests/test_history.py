@@ -225,14 +225,14 @@ def test_rate_precedence(tmp_path: Path) -> None:
     # Team history: connects 0.5 per dial. Plan team rate for dials: 0.4.
     path = plan_with(
         tmp_path,
-        f"""
+        """
         period: 2026-01
         target: 10000
         history: past.csv
-        rates: {{pipeline: 0.3, intents: 10000, deep_talks: 0.2, dials: 0.4}}
+        rates: {pipeline: 0.3, intents: 10000, deep_talks: 0.2, dials: 0.4}
         reps:
           - name: Own
-            rates: {{dials: 0.9}}
+            rates: {dials: 0.9}
           - name: Hist
           - name: New
     """,
