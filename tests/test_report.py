@@ -113,3 +113,13 @@ def test_whole_plans_add_up(plan_text: str) -> None:
             for n, day in enumerate(days, start=1):
                 running += day[k]
                 assert running >= exact * Fraction(n, len(days))
+
+
+def test_wrap_breaks_chinese_text_without_spaces() -> None:
+    from goalsplit.render.grid import wrap
+
+    text = "计划：截至当日的计划量。" * 10
+    lines = wrap(text, 30)
+    assert "".join(lines) == text
+    assert all(display_width(line) <= 30 for line in lines)
+    assert wrap("a b c", 3) == ["a b", "c"]

@@ -144,5 +144,12 @@ def wrap(text: str, width: int) -> list[str]:
             current = word
         else:
             current = candidate
+        # Chinese has no spaces between words: break a run that is still too wide anywhere.
+        while display_width(current) > width:
+            cut = len(current)
+            while cut > 1 and display_width(current[:cut]) > width:
+                cut -= 1
+            lines.append(current[:cut])
+            current = current[cut:]
     lines.append(current)
     return lines
