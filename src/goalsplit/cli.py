@@ -99,6 +99,16 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]
+RepsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--rep",
+        "-r",
+        metavar="NAME",
+        help="Show only this rep (repeatable); quotas are still shared across the whole team.",
+        show_default=False,
+    ),
+]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="Exit with 1 when the plan has warnings.")
 ]
@@ -114,16 +124,7 @@ def _language(option: str | None) -> Lang:
 def plan(
     plan_file: PlanFile,
     fmt: FormatOption = Format.table,
-    reps: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--rep",
-            "-r",
-            metavar="NAME",
-            help="Show only this rep (repeatable); quotas are still shared across the whole team.",
-            show_default=False,
-        ),
-    ] = None,
+    reps: RepsOption = None,
     daily: Annotated[
         bool, typer.Option("--daily", help="Add each rep's targets per working day.")
     ] = False,
@@ -234,16 +235,7 @@ def track(
             show_default=False,
         ),
     ] = None,
-    reps: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--rep",
-            "-r",
-            metavar="NAME",
-            help="Show only this rep (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
+    reps: RepsOption = None,
     fail_behind: Annotated[
         float | None,
         typer.Option(

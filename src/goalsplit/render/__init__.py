@@ -65,11 +65,14 @@ class ReportOptions:
         return stage_label(stage.name, stage.label, self.lang)
 
 
+def _chunks(module: str, function: str, subject: object, options: ReportOptions) -> Iterator[str]:
+    chunks: Iterator[str] = getattr(importlib.import_module(module), function)(subject, options)
+    return chunks
+
+
 def render(fmt: Format, breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
     """The report as consecutive pieces of text (a large JSON report is streamed)."""
-    module = importlib.import_module(RENDERERS[fmt])
-    chunks: Iterator[str] = module.render(breakdown, options)
-    return chunks
+    return _chunks(RENDERERS[fmt], "render", breakdown, options)
 
 
 def render_text(fmt: Format, breakdown: Breakdown, options: ReportOptions) -> str:
@@ -78,9 +81,7 @@ def render_text(fmt: Format, breakdown: Breakdown, options: ReportOptions) -> st
 
 def render_card(fmt: Format, card: DayCard, options: ReportOptions) -> Iterator[str]:
     """A rep's day card as consecutive pieces of text."""
-    module = importlib.import_module(RENDERERS[fmt])
-    chunks: Iterator[str] = module.render_card(card, options)
-    return chunks
+    return _chunks(RENDERERS[fmt], "render_card", card, options)
 
 
 def selected_reps(breakdown: Breakdown, options: ReportOptions) -> list[int]:
@@ -93,13 +94,9 @@ def selected_reps(breakdown: Breakdown, options: ReportOptions) -> list[int]:
 
 def render_rates(fmt: RatesFormat, report: RatesReport, options: ReportOptions) -> Iterator[str]:
     """Rates drawn from a history file as consecutive pieces of text."""
-    module = importlib.import_module(RATES_RENDERERS[fmt])
-    chunks: Iterator[str] = module.render_rates(report, options)
-    return chunks
+    return _chunks(RATES_RENDERERS[fmt], "render_rates", report, options)
 
 
 def render_track(fmt: Format, report: TrackReport, options: ReportOptions) -> Iterator[str]:
     """Plan against actuals as consecutive pieces of text."""
-    module = importlib.import_module(RENDERERS[fmt])
-    chunks: Iterator[str] = module.render_track(report, options)
-    return chunks
+    return _chunks(RENDERERS[fmt], "render_track", report, options)
