@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from goalsplit.allocate import Claim, allocate_quotas
 from goalsplit.calendar import (
@@ -26,8 +26,10 @@ from goalsplit.calendar import (
 )
 from goalsplit.errors import Issue, PlanError, PlanPath
 from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements, uniform_weights
-from goalsplit.history import History, RateEstimate, RateTable, estimate
 from goalsplit.model import Plan, Rep, Stage, plan_issues
+
+if TYPE_CHECKING:
+    from goalsplit.history import History, RateEstimate, RateTable
 
 RateSource = Literal["rep", "history", "team", "team-history"]
 AbilitySource = Literal["history", "team-average"]
@@ -305,6 +307,8 @@ def _rep_rates(
 def _history_rates(
     plan: Plan, history: History, team_rates: dict[str, Fraction], issues: list[Issue]
 ) -> RateTable:
+    from goalsplit.history import estimate
+
     assert plan.history is not None
     stages = plan.stages
     table = estimate(

@@ -21,16 +21,18 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from operator import add
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from goalsplit.errors import InputError, Issue, PlanError, PlanPath
-from goalsplit.history import History, RepHistory
 from goalsplit.i18n import LANGS, N_, stage_label
 from goalsplit.model import Plan, Stage
-from goalsplit.track import Actuals
+
+if TYPE_CHECKING:
+    from goalsplit.history import History
+    from goalsplit.track import Actuals
 
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -634,6 +636,8 @@ def load_history(
     """Read a history CSV: one row per rep and day (``date``) or month (``month``),
     one column per stage (keys or labels, English or Chinese). Rows add up.
     Raise PlanError naming the line and column of every bad cell."""
+    from goalsplit.history import History, RepHistory
+
     reader = _ActivityReader(path, stages, display_name, all_stages=True, months=True)
     history = History(tuple(stage.name for stage in stages), since=since, until=until)
     reps = history.reps
@@ -663,6 +667,8 @@ def load_actuals(
 ) -> Actuals:
     """Read an actuals CSV: ``date, rep`` and any of the stage columns; rows add up.
     Dates outside [start, end] and bad cells are errors with line and column."""
+    from goalsplit.track import Actuals
+
     reader = _ActivityReader(path, stages, display_name, all_stages=False, months=False)
     actuals = Actuals(reader.present)
     for line, rep, day, _, values in reader.rows():

@@ -12,14 +12,16 @@ import csv
 import io
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from goalsplit.breakdown import Breakdown
-from goalsplit.card import DayCard
-from goalsplit.history import RatesReport
 from goalsplit.i18n import tr
 from goalsplit.render import ReportOptions, selected_reps
-from goalsplit.track import TrackReport
+
+if TYPE_CHECKING:
+    from goalsplit.breakdown import Breakdown
+    from goalsplit.card import DayCard
+    from goalsplit.history import RatesReport
+    from goalsplit.track import TrackReport
 
 BOM = "\ufeff"
 

@@ -16,13 +16,15 @@ import json
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from goalsplit.breakdown import Breakdown, RepPlan
-from goalsplit.card import DayCard
-from goalsplit.history import RateEstimate, RatesReport
 from goalsplit.render import ReportOptions, selected_reps
-from goalsplit.track import TrackReport
+
+if TYPE_CHECKING:
+    from goalsplit.breakdown import Breakdown, RepPlan
+    from goalsplit.card import DayCard
+    from goalsplit.history import RateEstimate, RatesReport
+    from goalsplit.track import TrackReport
 
 SCHEMA_VERSION = 1
 

@@ -7,14 +7,17 @@ Fit for a chat message, an email or a CI job summary
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from goalsplit.breakdown import Breakdown
-from goalsplit.card import DayCard
-from goalsplit.history import RatesReport
 from goalsplit.render import ReportOptions
 from goalsplit.render.grid import Block, Grid
 from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
-from goalsplit.track import TrackReport
+
+if TYPE_CHECKING:
+    from goalsplit.breakdown import Breakdown
+    from goalsplit.card import DayCard
+    from goalsplit.history import RatesReport
+    from goalsplit.track import TrackReport
 
 
 def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:

@@ -11,15 +11,18 @@ from __future__ import annotations
 import math
 from datetime import date
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from goalsplit.breakdown import Breakdown, RepPlan
-from goalsplit.card import DayCard
-from goalsplit.history import RatesReport
 from goalsplit.i18n import N_, WEEKDAY_LABELS, tr
-from goalsplit.model import Stage
 from goalsplit.render import ReportOptions, selected_reps
 from goalsplit.render.grid import Block, Column, Grid, Note
-from goalsplit.track import MIN_SAMPLE, WEAK_RATE, RepTrack, TrackReport
+
+if TYPE_CHECKING:
+    from goalsplit.breakdown import Breakdown, RepPlan
+    from goalsplit.card import DayCard
+    from goalsplit.history import RatesReport
+    from goalsplit.model import Stage
+    from goalsplit.track import RepTrack, TrackReport
 
 
 def plan_blocks(breakdown: Breakdown, options: ReportOptions) -> list[Block]:
@@ -475,6 +478,8 @@ def _classification_text(r: RepTrack, stages: tuple[Stage, ...], options: Report
 def _rep_track_blocks(
     r: RepTrack, report: TrackReport, options: ReportOptions, activity: Stage
 ) -> list[Block]:
+    from goalsplit.track import MIN_SAMPLE, WEAK_RATE
+
     lang = options.lang
     stages = report.breakdown.stages
     original = r.rep.per_day()

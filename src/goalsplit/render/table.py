@@ -8,14 +8,17 @@ importing rich at all.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from goalsplit.breakdown import Breakdown
-from goalsplit.card import DayCard
-from goalsplit.history import RatesReport
 from goalsplit.render import ReportOptions
 from goalsplit.render.grid import Block, Grid, Line, layout, wrap
 from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
-from goalsplit.track import TrackReport
+
+if TYPE_CHECKING:
+    from goalsplit.breakdown import Breakdown
+    from goalsplit.card import DayCard
+    from goalsplit.history import RatesReport
+    from goalsplit.track import TrackReport
 
 STYLES = {
     "title": "bold",
