@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from operator import add
 
 from goalsplit.errors import Issue, PlanError
 from goalsplit.model import Stage
@@ -56,13 +57,16 @@ class History:
     until: date | None = None
 
     def add(self, rep: str, first: date, last: date, values: Sequence[Fraction | int]) -> None:
+        """Add one row; called once per row of a history file, so kept lean."""
         entry = self.reps.get(rep)
         if entry is None:
             self.reps[rep] = RepHistory(list(values), first, last, 1)
         else:
-            entry.totals = [a + b for a, b in zip(entry.totals, values, strict=True)]
-            entry.first = min(entry.first, first)
-            entry.last = max(entry.last, last)
+            entry.totals = list(map(add, entry.totals, values))
+            if first < entry.first:
+                entry.first = first
+            if last > entry.last:
+                entry.last = last
             entry.rows += 1
         self.rows += 1
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -636,24 +635,13 @@ def load_history(
     """Read a history CSV: one row per rep and day (``date``) or month (``month``),
     one column per stage (keys or labels, English or Chinese). Rows add up.
     Raise PlanError naming the line and column of every bad cell."""
-    from goalsplit.history import History, RepHistory
+    from goalsplit.history import History
 
     reader = _ActivityReader(path, stages, display_name, all_stages=True, months=True)
     history = History(tuple(stage.name for stage in stages), since=since, until=until)
-    reps = history.reps
     for _, rep, first, last, values in reader.rows():
         if (since is None or first >= since) and (until is None or last <= until):
-            entry = reps.get(rep)
-            if entry is None:
-                reps[rep] = RepHistory(values, first, last, 1)
-            else:
-                entry.totals = list(map(add, entry.totals, values))
-                if first < entry.first:
-                    entry.first = first
-                if last > entry.last:
-                    entry.last = last
-                entry.rows += 1
-            history.rows += 1
+            history.add(rep, first, last, values)
     reader.finish()
     return history
 
