@@ -12,13 +12,16 @@ SOURCE = Path(__file__).resolve().parent.parent / "src" / "goalsplit"
 
 
 def templates_in_source() -> set[str]:
-    """String literals passed to tr(), N_(), InputError(), Issue(path, ...), say(style, ...)."""
+    """String literals passed to tr(), trn(), N_(), InputError(), Issue(path, ...),
+    say(style, ...)."""
     found: set[str] = set()
     for path in SOURCE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
                 continue
-            position = {"tr": 0, "N_": 0, "InputError": 0, "Issue": 1, "say": 1}.get(node.func.id)
+            position = {"tr": 0, "trn": 0, "N_": 0, "InputError": 0, "Issue": 1, "say": 1}.get(
+                node.func.id
+            )
             if position is None or len(node.args) <= position:
                 continue
             arg = node.args[position]
@@ -60,3 +63,36 @@ def test_language_precedence() -> None:
     assert pick_language(None, {"LANG": "zh_CN.UTF-8"}) == "zh"
     assert pick_language(None, {"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"
     assert pick_language(None, {}) == "en"
+
+
+def test_plural_forms_have_the_same_fields_as_the_singular() -> None:
+    pairs = []
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            if node.func.id == "trn" and len(node.args) >= 2:
+                pairs.append((node.args[0], node.args[1]))
+            if node.func.id == "Issue" and len(node.args) >= 2:
+                for keyword in node.keywords:
+                    if keyword.arg == "plural":
+                        pairs.append((node.args[1], keyword.value))
+    for one, many in pairs:
+        if isinstance(one, ast.Constant) and isinstance(many, ast.Constant):
+            fields = [
+                {n for _, n, _, _ in string.Formatter().parse(t) if n}
+                for t in (one.value, many.value)
+            ]
+            assert fields[0] == fields[1], one.value
+
+
+def test_plurals_choose_the_form_by_count() -> None:
+    from goalsplit.errors import Issue
+    from goalsplit.i18n import trn
+
+    assert trn("{count} day", "{count} days", 1) == "1 day"
+    assert trn("{count} day", "{count} days", 2) == "2 days"
+    assert trn("{count} day", "{count} days", 0) == "0 days"
+    one = Issue((), "{count} error", {"count": 1}, plural="{count} errors")
+    assert one.message() == "1 error"
+    assert Issue((), "{count} error", {"count": 3}, plural="{count} errors").message() == "3 errors"

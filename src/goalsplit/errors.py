@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from goalsplit.i18n import tr
+from goalsplit.i18n import tr, trn
 
 PathPart = str | int
 PlanPath = tuple[PathPart, ...]
@@ -43,6 +43,7 @@ class Issue:
     params: Mapping[str, object] = field(default_factory=dict)
     severity: Severity = "error"
     at_key: bool = False  # point at the key itself (unknown or duplicate keys)
+    plural: str | None = None  # the template's plural form; ``params["count"]`` chooses
     file: str | None = None
     line: int | None = None
     column: int | None = None
@@ -55,6 +56,11 @@ class Issue:
         return replace(self, file=file, line=line, column=column)
 
     def message(self, lang: str = "en") -> str:
+        if self.plural is not None:
+            fields = {k: v for k, v in self.params.items() if k != "count"}
+            count = self.params["count"]
+            assert isinstance(count, int)
+            return trn(self.template, self.plural, count, lang, **fields)
         return tr(self.template, lang, **self.params)
 
     def describe(self, lang: str = "en") -> str:

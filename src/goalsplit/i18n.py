@@ -29,6 +29,16 @@ def tr(template: str, lang: str = "en", /, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def trn(singular: str, plural: str, count: int, lang: str = "en", /, **fields: object) -> str:
+    """A message with a count, in the right grammatical number (``count`` is a field).
+
+    English has two forms; Chinese has one, catalogued under the singular.
+    """
+    if lang == "zh":
+        return ZH.get(singular, singular).format(count=count, **fields)
+    return (singular if count == 1 else plural).format(count=count, **fields)
+
+
 def pick_language(option: str | None, environ: Mapping[str, str]) -> Lang:
     """``--lang``, else ``GOALSPLIT_LANG``, else the locale (LC_ALL, LC_MESSAGES, LANG)."""
     for value in (option, environ.get("GOALSPLIT_LANG")):
@@ -99,6 +109,7 @@ ZH: dict[str, str] = {
     "leave {first}..{last} lies outside the period and has no effect": "假期 {first}..{last} "
     "不在周期之内，不起作用",
     # load.py
+    # -- loading: YAML slips, limits, CSV readers (issue 8)
     "cannot read the plan: {reason}": "无法读取计划文件：{reason}",
     "the plan is empty; it needs at least period, target, rates and reps": "计划文件为空；至少需要 "
     "period、target、rates 和 reps",
@@ -145,6 +156,7 @@ ZH: dict[str, str] = {
     "the explicit quotas add up to {explicit}, below the target {target}": "指定指标合计 "
     "{explicit}，低于目标 {target}",
     # breakdown.py
+    # -- core: stage records, plausibility, track (issue 8)
     "unknown country code {code}; use an ISO 3166 code that the holidays package supports, "
     "such as CN, US, DE": "未知的国家代码 {code}；请使用 holidays 包支持的 ISO 3166 代码，如 CN、"
     "US、DE",
@@ -157,6 +169,7 @@ ZH: dict[str, str] = {
     "{value} means one unit of {stage} yields more than one of {above}; a percentage is written "
     "0.30 or 30%": "{value} 表示每 1 个 {stage} 产生多于 1 个 {above}；百分比应写作 0.30 或 30%",
     # cli.py
+    # -- command line: output files, pipes, usage errors (issue 8)
     "goalsplit: {count} error(s) in the plan; nothing was written.": "goalsplit：计划文件有 "
     "{count} 处错误；未写出任何内容。",
     "{file}: ok: {reps} reps, {period} ({days} working days), quotas add up to {share}% of the "
@@ -191,6 +204,7 @@ ZH: dict[str, str] = {
     "rates: {rates}": "转化率：{rates}",
     "{rep} — by working day": "{rep} — 按工作日",
     # cli.py (today, init)
+    # -- calendar, today's card, safe output (issue 8)
     "choose a rep; the reps are: {reps}": "请选择一位销售；销售有：{reps}",
     "{date} is outside the period {start}..{end}": "{date} 不在周期 {start}..{end} 之内",
     "{path} exists; use --force to overwrite it": "{path} 已存在；如需覆盖请加 --force",

@@ -316,6 +316,11 @@ class HistorySource(_Model):
 
 class Plan(_Model):
     version: Literal[1] = 1
+    lang: Literal["en", "zh"] | None = Field(
+        default=None,
+        description="Language of reports and messages for this plan (--lang and "
+        "GOALSPLIT_LANG still win).",
+    )
     team: str | None = Field(default=None, description="A label for reports.")
     currency: str | None = Field(default=None, description="Shown next to money.")
     period: Annotated[Period, BeforeValidator(_parse_period), WithJsonSchema(_PERIOD_SCHEMA)]
