@@ -269,7 +269,7 @@ def test_yaml_1_1_surprises_do_not_happen() -> None:
     """)
     assert [rep.name for rep in breakdown.reps] == ["no", "yes", "777"]
     assert breakdown.target == 1_000_000
-    assert breakdown.reps[0].rates[1] == 1000
+    assert breakdown.reps[0].stage("intents").rate == 1000
     plan = parse_plan(
         "period: 2026-03\ntarget: 1.10\nreps: [{name: off}]\n"
         "rates: {pipeline: 0.57, intents: 1, deep_talks: 1, connects: 1, dials: 1}"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from goalsplit.allocate import Claim, allocate_quotas
@@ -36,8 +37,21 @@ AbilitySource = Literal["history", "team-average"]
 
 
 @dataclass(frozen=True)
+class StagePlan:
+    """One stage of one rep's plan: the stage, its rate (how much of the stage above
+    one unit of this stage yields; None for the result), where the rate comes from,
+    the history behind it, and the exact requirement."""
+
+    stage: Stage
+    rate: Fraction | None
+    source: RateSource | None
+    evidence: RateEstimate | None  # when the rate comes from history
+    required: Fraction
+
+
+@dataclass(frozen=True)
 class RepPlan:
-    """One rep's share of the plan: quota, rates and exact stage requirements."""
+    """One rep's share of the plan: quota, and per stage its rate and exact requirement."""
 
     name: str
     weight: Fraction
@@ -47,12 +61,26 @@ class RepPlan:
     end: date
     days: tuple[date, ...]  # this rep's working days, in order
     week_ends: tuple[int, ...]  # working days through the end of each week of the period
-    rates: tuple[Fraction, ...]  # one per stage below the result
-    rate_sources: tuple[RateSource, ...]
-    required: tuple[Fraction, ...]  # exact requirement per stage, the result first
-    evidence: tuple[RateEstimate | None, ...] = ()  # per rated stage, when from history
+    stages: tuple[StagePlan, ...]  # one per stage of the funnel, the result (no rate) first
     ability: Fraction | None = None  # revenue per working day in history (allocation: history)
     ability_source: AbilitySource | None = None
+
+    @property
+    def rated(self) -> tuple[StagePlan, ...]:
+        """The stages that have a rate: every stage below the result."""
+        return self.stages[1:]
+
+    @property
+    def required(self) -> tuple[Fraction, ...]:
+        """Exact requirement per stage, the result first."""
+        return tuple(s.required for s in self.stages)
+
+    def requirements(self, revenue: Fraction) -> tuple[Fraction, ...]:
+        """Exact requirement per stage for ``revenue`` through this rep's rates."""
+        return stage_requirements(revenue, [s.rate for s in self.rated if s.rate is not None])
+
+    def stage(self, name: str) -> StagePlan:
+        return next(s for s in self.stages if s.stage.name == name)
 
     @property
     def working_days(self) -> int:
@@ -177,7 +205,7 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     team_week_ends = tuple(bisect_right(team_days, d) for d in week_last_days)
     issues.extend(_rate_warnings(plan))
 
-    stage_names = [s.name for s in plan.stages[1:]]
+    stages = plan.stages
     windows: dict[
         tuple[date, date, tuple[tuple[date, date], ...]], tuple[tuple[date, ...], tuple[int, ...]]
     ] = {}
@@ -228,7 +256,6 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     for rep, days, ends, quota, (ability, ability_source) in zip(
         plan.reps, rep_days, rep_week_ends, allocation.quotas, abilities, strict=True
     ):
-        rates, sources, evidence = _rep_rates(rep, stage_names, team_rates, table)
         reps.append(
             RepPlan(
                 name=rep.name,
@@ -239,10 +266,7 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                 end=rep.end or period.end,
                 days=days,
                 week_ends=ends,
-                rates=rates,
-                rate_sources=sources,
-                required=stage_requirements(quota, rates),
-                evidence=evidence,
+                stages=_stage_plans(stages[0], quota, _rep_rates(rep, stages, team_rates, table)),
                 ability=ability,
                 ability_source=ability_source,
             )
@@ -268,40 +292,51 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     )
 
 
+RatedStage = tuple[Stage, Fraction, RateSource, "RateEstimate | None"]
+
+
 def _rep_rates(
     rep: Rep,
-    stage_names: Sequence[str],
+    stages: Sequence[Stage],
     team_rates: dict[str, Fraction],
     table: RateTable | None,
-) -> tuple[tuple[Fraction, ...], tuple[RateSource, ...], tuple[RateEstimate | None, ...]]:
-    """Precedence: the rep's own rate in the plan, the rep's history (shrunk toward the
+) -> list[RatedStage]:
+    """Each stage below the result with its rate, the rate's source and evidence.
+
+    Precedence: the rep's own rate in the plan, the rep's history (shrunk toward the
     team), the team's rate in the plan, the team's history."""
-    rates: list[Fraction] = []
-    sources: list[RateSource] = []
-    evidence: list[RateEstimate | None] = []
+    rated: list[RatedStage] = []
     mine = table.reps.get(rep.name) if table else None
-    for i, name in enumerate(stage_names):
+    for i, stage in enumerate(stages[1:]):
+        name = stage.name
         estimate_ = mine[i] if mine else None
         if name in rep.rates:
-            rates.append(Fraction(rep.rates[name]))
-            sources.append("rep")
-            evidence.append(None)
+            rated.append((stage, Fraction(rep.rates[name]), "rep", None))
         elif estimate_ is not None and estimate_.sample > 0 and estimate_.used is not None:
-            rates.append(estimate_.used)
-            sources.append("history")
-            evidence.append(estimate_)
+            rated.append((stage, estimate_.used, "history", estimate_))
         elif name in team_rates:
-            rates.append(team_rates[name])
-            sources.append("team")
-            evidence.append(None)
+            rated.append((stage, team_rates[name], "team", None))
         else:
             assert table is not None
-            team_used = table.team[i].used
-            assert team_used is not None  # a stage without any rate is an error earlier
-            rates.append(team_used)
-            sources.append("team-history")
-            evidence.append(table.team[i])
-    return tuple(rates), tuple(sources), tuple(evidence)
+            team = table.team[i]
+            assert team.used is not None  # a stage without any rate is an error earlier
+            rated.append((stage, team.used, "team-history", team))
+    return rated
+
+
+def _stage_plans(
+    result: Stage, quota: Fraction, rated: Sequence[RatedStage]
+) -> tuple[StagePlan, ...]:
+    """The result's requirement is the quota; each stage's is the one above divided by
+    the stage's rate."""
+    required = stage_requirements(quota, [rate for _, rate, _, _ in rated])
+    return (
+        StagePlan(result, None, None, None, quota),
+        *(
+            StagePlan(stage, rate, source, evidence, exact)
+            for (stage, rate, source, evidence), exact in zip(rated, required[1:], strict=True)
+        ),
+    )
 
 
 def _history_rates(
@@ -422,7 +457,7 @@ def _rate_warnings(plan: Plan) -> list[Issue]:
     """A rate above 1 between two stages of the same unit is almost always a
     percentage written as a whole number (30 instead of 0.30 or 30%)."""
     stages = plan.stages
-    above = {stages[i].name: stages[i - 1] for i in range(1, len(stages))}
+    above = {stage.name: upper for upper, stage in pairwise(stages)}
     unit = {s.name: s.unit for s in stages}
     sets: list[tuple[PlanPath, dict[str, object]]] = [(("rates",), dict(plan.rates))]
     sets += [(("reps", i, "rates"), dict(rep.rates)) for i, rep in enumerate(plan.reps)]

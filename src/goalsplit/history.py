@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from itertools import pairwise
 from operator import add
 
 from goalsplit.errors import Issue, PlanError
@@ -100,28 +101,32 @@ class RateTable:
 def prior_units(
     stages: Sequence[str],
     units: Mapping[str, str],
-    team_rates: Sequence[Fraction | None],
+    rates: Mapping[str, Fraction | None],
     prior: int,
-) -> list[Fraction]:
-    """``k`` per rated stage (stages[1:]), in that stage's own units."""
-    ks = []
-    for index in range(1, len(stages)):
+) -> dict[str, Fraction]:
+    """``k`` per rated stage (every stage below the result), in that stage's own units.
+
+    ``rates`` are the team's rates by stage name (None where unknown)."""
+    ks: dict[str, Fraction] = {}
+    for index, name in enumerate(stages):
+        if index == 0:
+            continue  # the result has no rate
         factor = Fraction(1)
-        if units[stages[index]] == "money":
+        if units[name] == "money":
             # Money per unit of the nearest count stage below, through the team's rates.
             factor = Fraction(0)
             running = Fraction(1)
-            for below in range(index + 1, len(stages)):
-                rate = team_rates[below - 1]
+            for below in stages[index + 1 :]:
+                rate = rates.get(below)
                 if rate is None:
                     break
                 running *= rate
-                if units[stages[below]] == "count":
+                if units[below] == "count":
                     factor = running
                     break
             if factor == 0:
                 factor = Fraction(1)  # no count stage to convert through: plain money units
-        ks.append(prior * factor)
+        ks[name] = prior * factor
     return ks
 
 
@@ -141,14 +146,13 @@ def estimate(
     stages = history.stages
     team_sums = history.team_totals()
     team: list[RateEstimate] = []
-    team_used: list[Fraction | None] = []
-    for i in range(1, len(stages)):
-        above, sample = team_sums[i - 1], team_sums[i]
+    team_used: dict[str, Fraction | None] = {}
+    for stage, (above, sample) in zip(stages[1:], pairwise(team_sums), strict=True):
         raw = above / sample if sample else None
-        planned = (team_rates or {}).get(stages[i])
+        planned = (team_rates or {}).get(stage)
         used = planned if planned is not None else raw
         team.append(RateEstimate(raw, used, sample, above, Fraction(0), False))
-        team_used.append(used)
+        team_used[stage] = used
     ks = prior_units(stages, units, team_used, prior)
 
     table: dict[str, tuple[RateEstimate, ...]] = {}
@@ -156,8 +160,8 @@ def estimate(
         entry = history.reps.get(name)
         sums = [Fraction(v) for v in entry.totals] if entry else [Fraction(0)] * len(stages)
         estimates = []
-        for i in range(1, len(stages)):
-            above, sample, k, target = sums[i - 1], sums[i], ks[i - 1], team_used[i - 1]
+        for stage, (above, sample) in zip(stages[1:], pairwise(sums), strict=True):
+            k, target = ks[stage], team_used[stage]
             raw = above / sample if sample else None
             if target is None:
                 used = raw

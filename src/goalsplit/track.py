@@ -15,12 +15,14 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import pairwise
 from typing import Literal
 
-from goalsplit.breakdown import Breakdown, RepPlan
-from goalsplit.funnel import cumulative_targets, split_targets, stage_requirements, uniform_weights
+from goalsplit.breakdown import Breakdown, RepPlan, StagePlan
+from goalsplit.funnel import cumulative_targets, split_targets, uniform_weights
 from goalsplit.history import prior_units
 from goalsplit.i18n import N_
+from goalsplit.model import Stage
 
 ON_TRACK_BAND = Fraction(5, 100)  # within ±5 % of the schedule counts as on track
 WEAK_RATE = Fraction(80, 100)  # a stage converting below 80 % of its planned rate is weak
@@ -65,30 +67,45 @@ class Actuals:
 
 
 @dataclass(frozen=True)
-class StageProgress:
-    planned: int  # the schedule through the as-of date
-    actual: Fraction | None  # None when the actuals have no column for the stage
-    gap: Fraction | None  # actual - planned
-    pct: Fraction | None  # actual / planned x 100; None when nothing was planned yet
-
-
-@dataclass(frozen=True)
 class RateCheck:
     """A stage's conversion so far: the stage above per unit of this stage."""
 
-    actual: Fraction | None
+    above: Stage
+    actual: Fraction | None  # None when the sample is zero
     planned: Fraction
     team: Fraction | None
     sample: Fraction  # this stage's actual so far
     judged: bool  # sample large enough to judge the rate
 
+    @property
+    def weak(self) -> bool:
+        """Judged, and converting below WEAK_RATE of plan."""
+        return self.judged and self.actual is not None and self.actual < self.planned * WEAK_RATE
+
+
+@dataclass(frozen=True)
+class StageTrack:
+    """One stage of one rep's progress: the schedule to date against what was done,
+    the stage's conversion so far, and what it needs from here."""
+
+    plan: StagePlan
+    planned: int  # the schedule through the as-of date
+    actual: Fraction | None  # None when the actuals have no column for the stage
+    gap: Fraction | None  # actual - planned
+    pct: Fraction | None  # actual / planned x 100; None when nothing was planned yet
+    rate: RateCheck | None  # None for the result, and when a column is missing
+    remaining: Fraction  # exact requirement from the remaining revenue
+    per_day: Fraction | None  # remaining over the days left; None without any
+    next_day: int | None  # the whole-unit target of the next working day
+
+    @property
+    def stage(self) -> Stage:
+        return self.plan.stage
+
 
 @dataclass(frozen=True)
 class CatchUp:
     remaining_days: int  # the rep's working days after the as-of date
-    remaining: tuple[Fraction, ...]  # exact requirement per stage from the remaining revenue
-    per_day: tuple[Fraction, ...] | None  # over the remaining days; None without any
-    next_day: tuple[int, ...] | None  # the whole-unit targets of the next working day
     missed_by: Fraction | None  # no days left and the quota not met
 
 
@@ -105,14 +122,29 @@ class Projection:
 class RepTrack:
     rep: RepPlan
     elapsed_days: int
-    progress: tuple[StageProgress, ...]  # per stage, the result first
+    stages: tuple[StageTrack, ...]  # per stage, the result first
     status: Status
     classification: Classification
-    rates: tuple[RateCheck | None, ...]  # per rated stage; None when a column is missing
-    weakest: int | None  # index into the stages of the weakest judged stage (quality)
-    extra_activity: Fraction | None  # what that stage's shortfall costs in activity
+    weakest: StageTrack | None  # the weakest judged stage (quality)
+    # What that stage's shortfall costs in activity; None when the stage converts
+    # nothing (no amount of activity makes up for it) or when there is no weak stage.
+    extra_activity: Fraction | None
     catch_up: CatchUp
     projection: Projection | None
+
+    @property
+    def result(self) -> StageTrack:
+        return self.stages[0]
+
+    @property
+    def activity(self) -> StageTrack:
+        """The first daily activity (dials): the last stage of the funnel."""
+        return self.stages[-1]
+
+    @property
+    def progress(self) -> tuple[StageTrack, ...]:
+        """The stages, under the name callers reading ``progress[0]`` know."""
+        return self.stages
 
 
 @dataclass(frozen=True)
@@ -137,7 +169,7 @@ class TrackReport:
     unknown_reps: tuple[str, ...]
 
 
-def _status(progress: StageProgress) -> Status:
+def _status(progress: StageTrack) -> Status:
     if progress.actual is None or progress.planned == 0:
         return "on track" if progress.actual is None or progress.actual == 0 else "ahead"
     if progress.actual < progress.planned * (1 - ON_TRACK_BAND):
@@ -154,22 +186,20 @@ def track(breakdown: Breakdown, actuals: Actuals, as_of: dt.date) -> TrackReport
     done_by_rep = {rep.name: actuals.through(rep.name, as_of) for rep in breakdown.reps}
 
     # The team's actual rates, over the reps of the plan.
-    team_rates: list[Fraction | None] = []
-    for i in range(1, len(names)):
-        above, stage = names[i - 1], names[i]
+    team_rates: dict[str, Fraction | None] = {}
+    for above, stage in pairwise(names):
+        team_rates[stage] = None
         if above in actuals.stages and stage in actuals.stages:
             top = sum((d[above] for d in done_by_rep.values()), Fraction(0))
             bottom = sum((d[stage] for d in done_by_rep.values()), Fraction(0))
-            team_rates.append(top / bottom if bottom else None)
-        else:
-            team_rates.append(None)
+            team_rates[stage] = top / bottom if bottom else None
 
     reps = tuple(
-        _track_rep(rep, done_by_rep[rep.name], actuals.stages, names, units, team_rates, as_of)
+        _track_rep(rep, done_by_rep[rep.name], names, units, team_rates, as_of)
         for rep in breakdown.reps
     )
-    planned = sum(r.progress[0].planned for r in reps)
-    actual = sum((r.progress[0].actual or Fraction(0) for r in reps), Fraction(0))
+    planned = sum(r.result.planned for r in reps)
+    actual = sum((r.result.actual or Fraction(0) for r in reps), Fraction(0))
     quota = sum((r.rep.quota for r in reps), Fraction(0))
     by_status: dict[str, list[str]] = {"ahead": [], "on track": [], "behind": []}
     for r in reps:
@@ -181,7 +211,7 @@ def track(breakdown: Breakdown, actuals: Actuals, as_of: dt.date) -> TrackReport
         quota=quota,
         attainment=actual / quota * 100 if quota else None,
         catch_up_per_day=sum(
-            (r.catch_up.per_day[0] for r in reps if r.catch_up.per_day), Fraction(0)
+            (r.result.per_day for r in reps if r.result.per_day is not None), Fraction(0)
         ),
         original_per_day=sum(((r.rep.per_day() or (Fraction(0),))[0] for r in reps), Fraction(0)),
         by_status=by_status,
@@ -193,110 +223,118 @@ def track(breakdown: Breakdown, actuals: Actuals, as_of: dt.date) -> TrackReport
 
 def _track_rep(
     rep: RepPlan,
-    done: dict[str, Fraction],
-    present: Sequence[str],
+    done: Mapping[str, Fraction],
     names: Sequence[str],
     units: Mapping[str, str],
-    team_rates: Sequence[Fraction | None],
+    team_rates: Mapping[str, Fraction | None],
     as_of: dt.date,
 ) -> RepTrack:
+    """``done`` holds the stages that have a column in the actuals."""
     elapsed = bisect_right(rep.days, as_of)
     weights = rep.cumulative_weights
-    progress = []
-    for name, exact in zip(names, rep.required, strict=True):
-        planned = cumulative_targets(exact, weights, [elapsed])[0]
+    days_left = rep.working_days - elapsed
+    left_weights = uniform_weights(days_left)
+    # Catch-up: the remaining revenue through the rep's rates, over the days left.
+    remaining_revenue = max(Fraction(0), rep.quota - done.get(names[0], Fraction(0)))
+    remaining = rep.requirements(remaining_revenue)
+    # Diagnosis: each stage's conversion so far against the plan and the team.
+    ks = prior_units(names, units, {s.stage.name: s.rate for s in rep.rated}, MIN_SAMPLE)
+
+    stages: list[StageTrack] = []
+    above: StagePlan | None = None
+    for plan, left in zip(rep.stages, remaining, strict=True):
+        name = plan.stage.name
+        planned = cumulative_targets(plan.required, weights, [elapsed])[0]
         actual = done.get(name)
-        progress.append(
-            StageProgress(
+        check = None
+        if (
+            above is not None
+            and plan.rate is not None
+            and above.stage.name in done
+            and actual is not None
+        ):
+            check = RateCheck(
+                above=above.stage,
+                actual=done[above.stage.name] / actual if actual else None,
+                planned=plan.rate,
+                team=team_rates[name],
+                sample=actual,
+                judged=actual >= ks[name],
+            )
+        stages.append(
+            StageTrack(
+                plan=plan,
                 planned=planned,
                 actual=actual,
                 gap=None if actual is None else actual - planned,
                 pct=None if actual is None or planned == 0 else actual / planned * 100,
+                rate=check,
+                remaining=left,
+                per_day=left / days_left if days_left else None,
+                next_day=split_targets(left, left_weights, [1])[0] if days_left else None,
             )
         )
-    status = _status(progress[0] if progress[0].actual is not None else progress[-1])
+        above = plan
+    result, activity = stages[0], stages[-1]
+    status = _status(result if result.actual is not None else activity)
+    missed_by = remaining_revenue if not days_left and remaining_revenue > 0 else None
 
-    # Catch-up: the remaining revenue through the rep's rates, over the days left.
-    remaining_revenue = max(Fraction(0), rep.quota - (progress[0].actual or 0))
-    remaining = stage_requirements(remaining_revenue, rep.rates)
-    days_left = rep.working_days - elapsed
-    if days_left:
-        per_day: tuple[Fraction, ...] | None = tuple(e / days_left for e in remaining)
-        next_day: tuple[int, ...] | None = tuple(
-            split_targets(e, uniform_weights(days_left), [1])[0] for e in remaining
-        )
-        missed_by = None
-    else:
-        per_day = next_day = None
-        missed_by = remaining_revenue if remaining_revenue > 0 else None
-    catch_up = CatchUp(days_left, remaining, per_day, next_day, missed_by)
-
-    # Diagnosis: each stage's conversion so far against the plan and the team.
-    ks = prior_units(names, units, list(rep.rates), MIN_SAMPLE)
-    rates: list[RateCheck | None] = []
-    for i in range(1, len(names)):
-        above, stage = names[i - 1], names[i]
-        if above not in present or stage not in present:
-            rates.append(None)
-            continue
-        sample = done[stage]
-        rates.append(
-            RateCheck(
-                actual=done[above] / sample if sample else None,
-                planned=rep.rates[i - 1],
-                team=team_rates[i - 1],
-                sample=sample,
-                judged=sample >= ks[i - 1],
-            )
-        )
-
-    activity = progress[-1]
     behind_on_activity = (
         activity.actual is not None
         and activity.planned > 0
         and activity.actual < activity.planned * (1 - ON_TRACK_BAND)
     )
-    weakest: int | None = None
+    weakest: StageTrack | None = None
     extra: Fraction | None = None
     classification: Classification = "on track"
     if behind_on_activity:
         classification = "quantity"
     else:
-        weak = [
-            (check.actual / check.planned, i)
-            for i, check in enumerate(rates, start=1)
-            if check
-            and check.judged
-            and check.actual is not None
-            and check.actual < check.planned * WEAK_RATE
-        ]
+        weak = [s for s in stages if s.rate is not None and s.rate.weak]
         if weak:
             classification = "quality"
-            weakest = min(weak)[1]
-            check = rates[weakest - 1]
-            assert check is not None and check.actual
-            # More of the weak stage is needed for the same output above it, and more
-            # activity below it to feed that, at the planned rates further down.
-            extra = remaining[weakest - 1] * (1 / check.actual - 1 / check.planned)
-            for rate in rep.rates[weakest:]:
-                extra /= rate
+            weakest = min(weak, key=_conversion_against_plan)
+            extra = _extra_activity(weakest, stages)
 
     projection = None
-    if status == "ahead" and elapsed and progress[0].actual is not None and rep.quota > 0:
-        projected = progress[0].actual / elapsed * rep.working_days
+    if status == "ahead" and elapsed and result.actual is not None and rep.quota > 0:
+        projected = result.actual / elapsed * rep.working_days
         projection = _projection(projected, rep.quota)
     return RepTrack(
         rep=rep,
         elapsed_days=elapsed,
-        progress=tuple(progress),
+        stages=tuple(stages),
         status=status,
         classification=classification,
-        rates=tuple(rates),
         weakest=weakest,
         extra_activity=extra,
-        catch_up=catch_up,
+        catch_up=CatchUp(days_left, missed_by),
         projection=projection,
     )
+
+
+def _conversion_against_plan(stage: StageTrack) -> Fraction:
+    assert stage.rate is not None and stage.rate.actual is not None
+    return stage.rate.actual / stage.rate.planned
+
+
+def _extra_activity(weak: StageTrack, stages: Sequence[StageTrack]) -> Fraction | None:
+    """More of the weak stage is needed for the same output above it, and more activity
+    below it to feed that, at the planned rates further down."""
+    check = weak.rate
+    assert check is not None and check.actual is not None
+    if check.actual == 0:
+        return None  # converting nothing: no amount of activity makes up for it
+    # The remaining requirement above the weak stage, at the actual rate instead of
+    # the planned one: remaining x planned / actual, less the remaining itself.
+    extra = weak.remaining * (check.planned / check.actual - 1)
+    below = False
+    for stage in stages:
+        if below:
+            assert stage.plan.rate is not None
+            extra /= stage.plan.rate
+        below = below or stage is weak
+    return extra
 
 
 def _projection(projected: Fraction, quota: Fraction) -> Projection:

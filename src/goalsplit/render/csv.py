@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from goalsplit.funnel import ceil_fraction
 from goalsplit.i18n import tr
 from goalsplit.render import ReportOptions, selected_reps
 
@@ -65,24 +66,24 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
         buffer.seek(0)
         buffer.truncate()
         rep = breakdown.reps[i]
-        per_day = rep.per_day()
-        totals = rep.totals()
+        working_days = rep.working_days
         weeks = rep.week_columns()
-        daily = rep.day_columns() if options.daily else []
-        for k, stage in enumerate(breakdown.stages):
+        daily = rep.day_columns() if options.daily else [[]] * len(rep.stages)
+        for s, week_targets, day_targets in zip(rep.stages, weeks, daily, strict=True):
+            stage = s.stage
             row = [
                 rep.name,
                 stage.name,
                 options.label(stage),
                 stage.unit,
-                rep.working_days,
-                _exact(rep.required[k]),
-                totals[k],
-                _exact(per_day[k] if per_day else None),
-                *weeks[k],
+                working_days,
+                _exact(s.required),
+                ceil_fraction(s.required),
+                _exact(s.required / working_days if working_days else None),
+                *week_targets,
             ]
             if options.daily:
-                mine = dict(zip(rep.days, daily[k], strict=True))
+                mine = dict(zip(rep.days, day_targets, strict=True))
                 row += [mine.get(day, "") for day in days]
             writer.writerow(row)
         yield buffer.getvalue()
@@ -184,30 +185,32 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
             tr("Diagnosis", lang),
         ]
     )
-    stages = report.breakdown.stages
     for i in selected_reps(report.breakdown, options):
         r = report.reps[i]
-        original = r.rep.per_day()
-        for k, (stage, p) in enumerate(zip(stages, r.progress, strict=True)):
-            check = r.rates[k - 1] if k else None
+        days = r.rep.working_days
+        diagnosis: str = r.classification
+        if r.weakest is not None:
+            diagnosis += f": {r.weakest.stage.name}"
+        for s in r.stages:
+            check = s.rate
             writer.writerow(
                 [
                     r.rep.name,
-                    stage.name,
-                    options.label(stage),
+                    s.stage.name,
+                    options.label(s.stage),
                     report.as_of.isoformat(),
-                    p.planned,
-                    _exact(p.actual),
-                    _exact(p.gap),
-                    _exact(p.pct),
-                    _exact(r.catch_up.per_day[k]) if r.catch_up.per_day else "",
-                    _exact(original[k]) if original else "",
+                    s.planned,
+                    _exact(s.actual),
+                    _exact(s.gap),
+                    _exact(s.pct),
+                    _exact(s.per_day),
+                    _exact(s.plan.required / days) if days else "",
                     _exact(check.actual) if check else "",
                     _exact(check.planned) if check else "",
                     _exact(check.team) if check else "",
                     _exact(check.sample) if check else "",
                     r.status,
-                    r.classification + (f": {stages[r.weakest].name}" if r.weakest else ""),
+                    diagnosis,
                 ]
             )
     yield BOM + buffer.getvalue()

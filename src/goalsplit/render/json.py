@@ -13,18 +13,19 @@ parses to the same document a plain ``json.dumps`` would give.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from goalsplit.funnel import ceil_fraction
 from goalsplit.render import ReportOptions, selected_reps
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
     from goalsplit.card import DayCard
     from goalsplit.history import RateEstimate, RatesReport
-    from goalsplit.track import TrackReport
+    from goalsplit.track import RepTrack, StageTrack, TrackReport
 
 SCHEMA_VERSION = 1
 
@@ -103,9 +104,7 @@ def _rep(
     breakdown: Breakdown,
     options: ReportOptions,
 ) -> str:
-    per_day = rep.per_day()
-    totals = rep.totals()
-    below = names[1:]
+    working_days = rep.working_days
     document: dict[str, Any] = {
         "name": rep.name,
         "weight": float(rep.weight),
@@ -114,20 +113,20 @@ def _rep(
         "working_days": rep.working_days,
         "quota": float(rep.quota),
         "quota_source": "explicit" if rep.quota_explicit else "allocated",
-        "rates": {name: float(rate) for name, rate in zip(below, rep.rates, strict=True)},
-        "rate_sources": dict(zip(below, rep.rate_sources, strict=True)),
+        "rates": {s.stage.name: float(s.rate) for s in rep.rated if s.rate is not None},
+        "rate_sources": {s.stage.name: s.source for s in rep.rated},
         "rate_evidence": {
-            name: {"sample": float(e.sample), "thin": e.thin}
-            for name, e in zip(below, rep.evidence, strict=False)
-            if e is not None
+            s.stage.name: {"sample": float(s.evidence.sample), "thin": s.evidence.thin}
+            for s in rep.rated
+            if s.evidence is not None
         },
         "stages": {
-            name: {
-                "total": float(exact),
-                "total_ceil": whole,
-                "per_day": float(per_day[k]) if per_day is not None else None,
+            s.stage.name: {
+                "total": float(s.required),
+                "total_ceil": ceil_fraction(s.required),
+                "per_day": float(s.required / working_days) if working_days else None,
             }
-            for k, (name, exact, whole) in enumerate(zip(names, rep.required, totals, strict=True))
+            for s in rep.stages
         },
     }
     if rep.ability is not None:
@@ -227,13 +226,15 @@ def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
 
 def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
     breakdown = report.breakdown
-    names = [stage.name for stage in breakdown.stages]
 
     def number(value: Fraction | None) -> float | None:
         return None if value is None else float(value)
 
-    def per_stage(values: Sequence[Fraction] | None) -> dict[str, float] | None:
-        return None if values is None else dict(zip(names, map(float, values), strict=True))
+    def per_stage(r: RepTrack, value: Callable[[StageTrack], Any]) -> dict[str, Any] | None:
+        """One value per stage; None when the rep has no working days left."""
+        if not r.catch_up.remaining_days:
+            return None
+        return {s.stage.name: value(s) for s in r.stages}
 
     reps = []
     for i in selected_reps(breakdown, options):
@@ -245,23 +246,23 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
                 "name": r.rep.name,
                 "status": r.status,
                 "classification": r.classification,
-                "weakest_stage": names[r.weakest] if r.weakest is not None else None,
+                "weakest_stage": r.weakest.stage.name if r.weakest is not None else None,
                 "extra_activity": number(r.extra_activity),
                 "elapsed_days": r.elapsed_days,
                 "working_days": r.rep.working_days,
                 "quota": float(r.rep.quota),
                 "stages": {
-                    name: {
-                        "planned_to_date": p.planned,
-                        "actual_to_date": number(p.actual),
-                        "gap": number(p.gap),
-                        "pct": number(p.pct),
+                    s.stage.name: {
+                        "planned_to_date": s.planned,
+                        "actual_to_date": number(s.actual),
+                        "gap": number(s.gap),
+                        "pct": number(s.pct),
                     }
-                    for name, p in zip(names, r.progress, strict=True)
+                    for s in r.stages
                 },
                 "rates": {
-                    name: None
-                    if c is None
+                    s.stage.name: None
+                    if (c := s.rate) is None
                     else {
                         "actual": number(c.actual),
                         "planned": float(c.planned),
@@ -269,16 +270,19 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
                         "sample": float(c.sample),
                         "judged": c.judged,
                     }
-                    for name, c in zip(names[1:], r.rates, strict=True)
+                    for s in r.stages
+                    if s.plan.rate is not None
                 },
                 "catch_up": {
                     "remaining_days": catch_up.remaining_days,
-                    "remaining": per_stage(catch_up.remaining),
-                    "per_day": per_stage(catch_up.per_day),
-                    "original_per_day": per_stage(r.rep.per_day()),
-                    "next_day": None
-                    if catch_up.next_day is None
-                    else dict(zip(names, catch_up.next_day, strict=True)),
+                    "remaining": {s.stage.name: float(s.remaining) for s in r.stages},
+                    "per_day": per_stage(r, lambda s: number(s.per_day)),
+                    "original_per_day": None
+                    if not r.rep.working_days
+                    else {
+                        s.stage.name: float(s.required / r.rep.working_days) for s in r.rep.stages
+                    },
+                    "next_day": per_stage(r, lambda s: s.next_day),
                     "missed_by": number(catch_up.missed_by),
                 },
                 "projection": None

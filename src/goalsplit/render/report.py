@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from goalsplit.card import DayCard
     from goalsplit.history import RatesReport
     from goalsplit.model import Stage
-    from goalsplit.track import RepTrack, TrackReport
+    from goalsplit.track import RepTrack, StageTrack, TrackReport
 
 
 def plan_blocks(breakdown: Breakdown, options: ReportOptions) -> list[Block]:
@@ -64,7 +64,7 @@ def _currency(breakdown: Breakdown) -> str:
 
 def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
     lang = options.lang
-    stages = breakdown.stages[1:]
+    below = breakdown.stages[1:]  # the result is the quota column
     shown = [breakdown.reps[i] for i in selected_reps(breakdown, options)]
     everyone = len(shown) == len(breakdown.reps)
     grid = Grid(
@@ -72,7 +72,7 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
             Column(tr("Rep", lang), "left"),
             Column(tr("Days", lang)),
             Column(tr("Quota", lang) + _currency(breakdown)),
-            *(Column(options.label(stage)) for stage in stages),
+            *(Column(options.label(stage)) for stage in below),
         ],
         title=tr(
             "{team}{period} ({start} – {end}, {days} working days)",
@@ -85,25 +85,24 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
         ),
         caption=tr("Stage columns: average per working day.", lang),
     )
-    per_day_totals = [Fraction(0)] * len(breakdown.stages)
+    stages = breakdown.stages
+    per_day_totals = [Fraction(0)] * len(stages)
     for rep in shown:
         per_day = rep.per_day()
         if per_day:
             per_day_totals = [a + b for a, b in zip(per_day_totals, per_day, strict=True)]
+        averages = [average(a, s) for s, a in zip(stages, per_day, strict=True)] if per_day else []
         grid.add_row(
             rep.name,
             str(rep.working_days),
             money(rep.totals()[0]) + ("*" if rep.quota_explicit else ""),
-            *(
-                average(per_day[k], stage) if per_day else "–"
-                for k, stage in enumerate(stages, start=1)
-            ),
+            *(averages[1:] if per_day else ["–"] * len(below)),
         )
     grid.footer = [
         tr("Team", lang) if everyone else tr("Shown", lang),
         str(len(breakdown.working_days)) if everyone else "",
         money(sum(rep.totals()[0] for rep in shown)),
-        *(average(per_day_totals[k], stage) for k, stage in enumerate(stages, start=1)),
+        *[average(a, s) for s, a in zip(stages, per_day_totals, strict=True)][1:],
     ]
     return grid
 
@@ -146,16 +145,18 @@ MARKS = {"rep": "*", "history": "h", "team": "", "team-history": "t"}
 
 def _rates_caption(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> str:
     parts = []
-    for stage, rate, source in zip(breakdown.stages[1:], rep.rates, rep.rate_sources, strict=True):
-        label = options.label(stage)
+    for s in rep.rated:
+        assert s.source is not None
+        label = options.label(s.stage)
         label = label.lower() if label.isascii() else label
-        parts.append(f"{label} {rate_text(rate, trim=True)}{MARKS[source]}")
+        parts.append(f"{label} {rate_text(s.rate, trim=True)}{MARKS[s.source]}")
     legend = {
         "rep": tr("* = own", options.lang),
         "history": tr("h = own history", options.lang),
         "team-history": tr("t = team history", options.lang),
     }
-    shown = [legend[source] for source in legend if source in rep.rate_sources]
+    sources = {s.source for s in rep.rated}
+    shown = [legend[source] for source in legend if source in sources]
     text = tr("rates: {rates}", options.lang, rates=", ".join(parts))
     return f"{text} ({', '.join(shown)})" if shown else text
 
@@ -414,15 +415,15 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
         ),
     )
     for r in shown:
-        head = r.progress[0]
+        head = r.result
         summary.add_row(
             r.rep.name,
             _amount(head.actual, stages[0]),
             money(head.planned),
             _pct(head.pct),
             tr(STATUS_TEXT[r.status], lang),
-            _classification_text(r, stages, options),
-            money(r.catch_up.per_day[0]) if r.catch_up.per_day else "–",
+            _classification_text(r, options),
+            money(head.per_day) if head.per_day is not None else "–",
             money((r.rep.per_day() or (Fraction(0),))[0]),
             style="bad" if r.status == "behind" else "",
         )
@@ -459,14 +460,15 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
     return blocks
 
 
-def conversion(stages: tuple[Stage, ...], k: int, options: ReportOptions) -> str:
-    """``Dials → Connects``: what stage k turns into (its rate is the stage above per unit)."""
-    return f"{options.label(stages[k])} → {options.label(stages[k - 1])}"
+def conversion(stage: StageTrack, options: ReportOptions) -> str:
+    """``Dials → Connects``: what a stage turns into (its rate is the stage above per unit)."""
+    assert stage.rate is not None
+    return f"{options.label(stage.stage)} → {options.label(stage.rate.above)}"
 
 
-def _classification_text(r: RepTrack, stages: tuple[Stage, ...], options: ReportOptions) -> str:
+def _classification_text(r: RepTrack, options: ReportOptions) -> str:
     if r.classification == "quality" and r.weakest is not None:
-        return tr("quality: {stage}", options.lang, stage=options.label(stages[r.weakest]))
+        return tr("quality: {stage}", options.lang, stage=options.label(r.weakest.stage))
     return tr(
         {"quantity": N_("quantity"), "on track": N_("on track")}.get(
             r.classification, N_("on track")
@@ -478,11 +480,9 @@ def _classification_text(r: RepTrack, stages: tuple[Stage, ...], options: Report
 def _rep_track_blocks(
     r: RepTrack, report: TrackReport, options: ReportOptions, activity: Stage
 ) -> list[Block]:
-    from goalsplit.track import MIN_SAMPLE, WEAK_RATE
+    from goalsplit.track import MIN_SAMPLE
 
     lang = options.lang
-    stages = report.breakdown.stages
-    original = r.rep.per_day()
     grid = Grid(
         columns=[
             Column(tr("Stage", lang), "left"),
@@ -502,20 +502,20 @@ def _rep_track_blocks(
             days=r.rep.working_days,
         ),
     )
-    for k, (stage, p) in enumerate(zip(stages, r.progress, strict=True)):
+    days = r.rep.working_days
+    for p in r.stages:
+        stage = p.stage
         grid.add_row(
             options.label(stage),
             _amount(Fraction(p.planned), stage),
             _amount(p.actual, stage),
             _signed(p.gap, stage),
             _pct(p.pct),
-            average(r.catch_up.per_day[k], stage) if r.catch_up.per_day else "–",
-            average(original[k], stage) if original else "–",
+            average(p.per_day, stage) if p.per_day is not None else "–",
+            average(p.plan.required / days, stage) if days else "–",
         )
     blocks: list[Block] = [grid]
-    checks = [
-        (conversion(stages, k, options), c) for k, c in enumerate(r.rates, start=1) if c is not None
-    ]
+    checks = [(conversion(s, options), s.rate) for s in r.stages if s.rate is not None]
     if checks:
         rates = Grid(
             columns=[
@@ -534,7 +534,7 @@ def _rep_track_blocks(
             ),
         )
         for label, c in checks:
-            weak = c.judged and c.actual is not None and c.actual < c.planned * WEAK_RATE
+            weak = c.weak
             rates.add_row(
                 label,
                 rate_text(c.actual),
@@ -553,14 +553,13 @@ def _verdict(
     r: RepTrack, report: TrackReport, options: ReportOptions, activity: Stage
 ) -> list[tuple[str, str]]:
     lang = options.lang
-    stages = report.breakdown.stages
     lines: list[tuple[str, str]] = []
 
     def say(style: str, template: str, **fields: object) -> None:
         lines.append((tr(template, lang, **fields), style))
 
     if r.classification == "quantity":
-        last = r.progress[-1]
+        last = r.activity
         say(
             "bad",
             "Behind on quantity: {activity} {actual} of {planned} planned so far ({pct}).",
@@ -570,7 +569,7 @@ def _verdict(
             pct=_pct(last.pct),
         )
     elif r.classification == "quality" and r.weakest is not None:
-        check = r.rates[r.weakest - 1]
+        check = r.weakest.rate
         assert check is not None
         extra = r.extra_activity or Fraction(0)
         days = r.catch_up.remaining_days
@@ -579,7 +578,7 @@ def _verdict(
             "Behind on quality: {stage} at {actual} (plan {planned}, team {team}); "
             "at this rate the rest of the period needs {extra} more {activity} "
             "({per_day} a day).",
-            stage=conversion(stages, r.weakest, options),
+            stage=conversion(r.weakest, options),
             actual=rate_text(check.actual),
             planned=rate_text(check.planned),
             team=rate_text(check.team),
