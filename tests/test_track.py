@@ -236,3 +236,28 @@ def test_track_golden(fmt: str, lang: str, golden) -> None:  # type: ignore[no-u
         text = json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
     suffix = {"table": "txt", "markdown": "md"}.get(fmt, fmt)
     golden(f"track/east-1-q1.{lang}.{suffix}", text)
+
+
+def test_a_judged_stage_converting_nothing_is_the_weakest_without_a_finite_cost(
+    tmp_path: Path,
+) -> None:
+    # Ann dialled on schedule (90 of the 84 planned in 5 days) but connected none: the
+    # dials -> connects rate is 0, judged on 90 dials. No amount of extra dialling makes up
+    # for a stage that converts nothing: extra_activity is null and the report says so
+    # (this crashed with an AssertionError, exit 70).
+    plan, actuals = setup(tmp_path, PLAN, "2026-03-06,Ann,0,0,0,0,0,90\n")
+    ann = track_json(plan, actuals)["reps"][0]
+    assert ann["classification"] == "quality"
+    assert ann["weakest_stage"] == "dials"
+    assert ann["rates"]["dials"]["actual"] == 0.0 and ann["rates"]["dials"]["judged"]
+    assert ann["extra_activity"] is None
+    for lang, line in [
+        ("en", "nothing has converted yet, so no amount of extra Dials makes up for it"),
+        ("zh", "至今没有任何转化，按此转化率多做多少外呼都补不回来"),
+    ]:
+        for fmt in ("table", "markdown"):
+            result = invoke("track", str(plan), "-a", str(actuals), "-f", fmt, "--lang", lang)
+            assert result.exit_code == 0, result.stderr
+            assert "".join(line.split()) in "".join(result.stdout.split())  # wrapped lines
+    for fmt in ("csv", "json"):
+        assert invoke("track", str(plan), "-a", str(actuals), "-f", fmt).exit_code == 0

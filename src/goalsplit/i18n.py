@@ -157,6 +157,11 @@ ZH: dict[str, str] = {
     "{explicit}，低于目标 {target}",
     # breakdown.py
     # -- core: stage records, plausibility, track (issue 8)
+    "Behind on quality: {stage} at 0 (plan {planned}, team {team}): nothing has converted yet, "
+    "so no amount of extra {activity} makes up for it at this rate; fix this stage first.": (
+        "质量问题：{stage} 转化率为 0（计划 {planned}，团队 {team}）：至今没有任何转化，按此转化率"
+        "多做多少{activity}都补不回来；请先解决这一阶段。"
+    ),
     "unknown country code {code}; use an ISO 3166 code that the holidays package supports, "
     "such as CN, US, DE": "未知的国家代码 {code}；请使用 holidays 包支持的 ISO 3166 代码，如 CN、"
     "US、DE",

@@ -571,21 +571,33 @@ def _verdict(
     elif r.classification == "quality" and r.weakest is not None:
         check = r.weakest.rate
         assert check is not None
-        extra = r.extra_activity or Fraction(0)
+        extra = r.extra_activity
         days = r.catch_up.remaining_days
-        say(
-            "bad",
-            "Behind on quality: {stage} at {actual} (plan {planned}, team {team}); "
-            "at this rate the rest of the period needs {extra} more {activity} "
-            "({per_day} a day).",
-            stage=conversion(r.weakest, options),
-            actual=rate_text(check.actual),
-            planned=rate_text(check.planned),
-            team=rate_text(check.team),
-            extra=money(extra),
-            activity=options.label(activity),
-            per_day=average(extra / days, activity) if days else "–",
-        )
+        if extra is None:  # the stage converts nothing: no finite amount makes up for it
+            say(
+                "bad",
+                "Behind on quality: {stage} at 0 (plan {planned}, team {team}): nothing has "
+                "converted yet, so no amount of extra {activity} makes up for it at this rate; "
+                "fix this stage first.",
+                stage=conversion(r.weakest, options),
+                planned=rate_text(check.planned),
+                team=rate_text(check.team),
+                activity=options.label(activity),
+            )
+        else:
+            say(
+                "bad",
+                "Behind on quality: {stage} at {actual} (plan {planned}, team {team}); "
+                "at this rate the rest of the period needs {extra} more {activity} "
+                "({per_day} a day).",
+                stage=conversion(r.weakest, options),
+                actual=rate_text(check.actual),
+                planned=rate_text(check.planned),
+                team=rate_text(check.team),
+                extra=money(extra),
+                activity=options.label(activity),
+                per_day=average(extra / days, activity) if days else "–",
+            )
     if r.catch_up.missed_by is not None:
         say(
             "bad",
