@@ -261,3 +261,23 @@ def test_a_judged_stage_converting_nothing_is_the_weakest_without_a_finite_cost(
             assert "".join(line.split()) in "".join(result.stdout.split())  # wrapped lines
     for fmt in ("csv", "json"):
         assert invoke("track", str(plan), "-a", str(actuals), "-f", fmt).exit_code == 0
+
+
+def test_at_the_end_of_the_period_the_team_needs_nothing_per_day_it_cannot_have(
+    tmp_path: Path,
+) -> None:
+    # On the last day nobody has a working day left and the quotas are unmet: every rep's
+    # Needed/day is "–", and so is the team's (it said 0, as if nothing were needed).
+    plan, actuals = setup(tmp_path, PLAN, "2026-03-13,Ann,6000,20000,2,10,40,100\n")
+    doc = track_json(plan, actuals, "--as-of", "2026-03-27")
+    assert [r["catch_up"]["per_day"] for r in doc["reps"]] == [None, None]
+    assert doc["team"]["catch_up_per_day"] is None
+    assert doc["team"]["original_per_day"] == 2000.0
+    text = invoke("track", str(plan), "-a", str(actuals), "--as-of", "2026-03-27").stdout
+    team_row = next(line for line in text.splitlines() if line.split()[:1] == ["Team"])
+    assert team_row.split()[-2:] == ["–", "2,000"]
+    # With days left for one rep, the team needs what that rep needs.
+    doc = track_json(plan, actuals, "--as-of", "2026-03-20")
+    ann, ben = doc["reps"]
+    assert ben["catch_up"]["per_day"] is None
+    assert doc["team"]["catch_up_per_day"] == ann["catch_up"]["per_day"]["revenue"]

@@ -154,7 +154,9 @@ class TeamTrack:
     pct: Fraction | None
     quota: Fraction
     attainment: Fraction | None  # revenue to date / quotas
-    catch_up_per_day: Fraction  # revenue per day now needed, summed over reps with days left
+    # Revenue per day now needed, summed over the reps with days left; None when no rep
+    # has any (as for each rep: nothing can be caught up any more).
+    catch_up_per_day: Fraction | None
     original_per_day: Fraction
     by_status: dict[str, list[str]]
 
@@ -210,15 +212,18 @@ def track(breakdown: Breakdown, actuals: Actuals, as_of: dt.date) -> TrackReport
         pct=actual / planned * 100 if planned else None,
         quota=quota,
         attainment=actual / quota * 100 if quota else None,
-        catch_up_per_day=sum(
-            (r.result.per_day for r in reps if r.result.per_day is not None), Fraction(0)
-        ),
+        catch_up_per_day=_team_per_day([r.result.per_day for r in reps]),
         original_per_day=sum(((r.rep.per_day() or (Fraction(0),))[0] for r in reps), Fraction(0)),
         by_status=by_status,
     )
     plan_names = set(done_by_rep)
     unknown = tuple(name for name in actuals.by_rep if name not in plan_names)
     return TrackReport(breakdown, actuals, as_of, reps, team, unknown)
+
+
+def _team_per_day(per_day: Sequence[Fraction | None]) -> Fraction | None:
+    left = [amount for amount in per_day if amount is not None]
+    return sum(left, Fraction(0)) if left else None
 
 
 def _track_rep(

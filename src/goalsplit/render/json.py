@@ -317,7 +317,7 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
             "pct": number(team.pct),
             "quota": float(team.quota),
             "attainment": number(team.attainment),
-            "catch_up_per_day": float(team.catch_up_per_day),
+            "catch_up_per_day": number(team.catch_up_per_day),
             "original_per_day": float(team.original_per_day),
             "reps_by_status": team.by_status,
         },

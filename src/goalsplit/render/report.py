@@ -435,7 +435,7 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
         _pct(team.pct),
         "",
         "",
-        money(team.catch_up_per_day),
+        money(team.catch_up_per_day) if team.catch_up_per_day is not None else "–",
         money(team.original_per_day),
     ]
     blocks: list[Block] = [summary]
