@@ -123,3 +123,27 @@ def test_wrap_breaks_chinese_text_without_spaces() -> None:
     assert "".join(lines) == text
     assert all(display_width(line) <= 30 for line in lines)
     assert wrap("a b c", 3) == ["a b", "c"]
+
+
+def test_summary_totals_row_is_the_exact_sum_rounded_once() -> None:
+    # Three reps share 1,000: 333.33 each, shown rounded up as 334; the totals row said
+    # 1,002 above "Quotas add up to 1,000". It sums the exact quotas, then rounds.
+    breakdown = breakdown_of("""
+        period: {start: 2026-03-02, end: 2026-03-27}
+        target: 1000
+        rates: {pipeline: 0.3, intents: 10000, deep_talks: 0.2, connects: 0.25, dials: 0.4}
+        reps: [{name: A}, {name: B}, {name: C}]
+    """)
+    for fmt in (Format.table, Format.markdown):
+        text = render_text(fmt, breakdown, ReportOptions())
+        team = next(line for line in text.splitlines() if "Team" in line)
+        assert "1,000" in team and "1,002" not in team
+        assert "Quotas add up to 1,000 " in text
+        # Per-day columns likewise: each rep's pipeline is 55.56 a day, shown as 56; the
+        # team's is 166.67, shown as 167 (not 3 x 56 = 168).
+        cells = team.replace("*", "").replace("|", " ").split()
+        assert cells[3] == "167"
+        shown = render_text(fmt, breakdown, ReportOptions(reps=("A", "B")))
+        subset = next(line for line in shown.splitlines() if "Shown" in line)
+        cells = subset.replace("*", "").replace("|", " ").split()
+        assert cells[1:3] == ["667", "111"]  # 666.67 and 111.11, not 334 + 334 and 56 + 56

@@ -101,7 +101,7 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
     grid.footer = [
         tr("Team", lang) if everyone else tr("Shown", lang),
         str(len(breakdown.working_days)) if everyone else "",
-        money(sum(rep.totals()[0] for rep in shown)),
+        money(sum((rep.quota for rep in shown), Fraction(0))),  # the exact sum, rounded once
         *[average(a, s) for s, a in zip(stages, per_day_totals, strict=True)][1:],
     ]
     return grid
