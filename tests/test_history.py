@@ -359,12 +359,12 @@ def test_a_stage_without_team_data_is_an_error_naming_it(tmp_path: Path) -> None
     result = invoke("plan", str(path))
     assert result.exit_code == 3
     assert (
-        f"{path}:3:10: history: no data for dials in the history: its team total is zero, "
+        f"{path}:3:10: history: no data for Dials in the history: its team total is zero, "
         "and the plan gives no team rate for it"
     ) in result.stderr
     rates = invoke("rates", str(tmp_path / "past.csv"))
     assert rates.exit_code == 3
-    assert "no data for pipeline, intents, deep_talks, connects, dials" in rates.stderr
+    assert "no data for Pipeline, Intents, Deep talks, Connects, Dials" in rates.stderr
 
 
 def test_missing_history_file_points_at_the_plan(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from goalsplit.calendar import (
 )
 from goalsplit.errors import Issue, PlanError, PlanPath
 from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements, uniform_weights
+from goalsplit.i18n import StageNames
 from goalsplit.model import Plan, Rep, Stage, plan_issues
 
 if TYPE_CHECKING:
@@ -360,7 +361,7 @@ def _history_rates(
                     ("history",),
                     "no data for {stage} in the history: its team total is zero, and the plan "
                     "gives no team rate for it",
-                    {"stage": stage.name},
+                    {"stage": StageNames(stage)},
                 )
             )
     names = {rep.name for rep in plan.reps}
@@ -458,19 +459,23 @@ def _rate_warnings(plan: Plan) -> list[Issue]:
     percentage written as a whole number (30 instead of 0.30 or 30%)."""
     stages = plan.stages
     above = {stage.name: upper for upper, stage in pairwise(stages)}
-    unit = {s.name: s.unit for s in stages}
+    stage = {s.name: s for s in stages}
     sets: list[tuple[PlanPath, dict[str, object]]] = [(("rates",), dict(plan.rates))]
     sets += [(("reps", i, "rates"), dict(rep.rates)) for i, rep in enumerate(plan.reps)]
     issues = []
     for where, rates in sets:
         for name, value in rates.items():
-            if name in above and unit[name] == above[name].unit and Fraction(str(value)) > 1:
+            if name in above and stage[name].unit == above[name].unit and Fraction(str(value)) > 1:
                 issues.append(
                     Issue(
                         (*where, name),
                         "{value} means one unit of {stage} yields more than one of {above}; "
                         "a percentage is written 0.30 or 30%",
-                        {"value": value, "stage": name, "above": above[name].name},
+                        {
+                            "value": value,
+                            "stage": StageNames(stage[name]),
+                            "above": StageNames(above[name]),
+                        },
                         severity="warning",
                     )
                 )

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from goalsplit.i18n import tr, trn
+from goalsplit.i18n import localized, tr, trn
 
 PathPart = str | int
 PlanPath = tuple[PathPart, ...]
@@ -56,12 +56,12 @@ class Issue:
         return replace(self, file=file, line=line, column=column)
 
     def message(self, lang: str = "en") -> str:
+        params = localized(self.params, lang)  # stage names become labels in ``lang``
         if self.plural is not None:
-            fields = {k: v for k, v in self.params.items() if k != "count"}
-            count = self.params["count"]
+            count = params.pop("count")
             assert isinstance(count, int)
-            return trn(self.template, self.plural, count, lang, **fields)
-        return tr(self.template, lang, **self.params)
+            return trn(self.template, self.plural, count, lang, **params)
+        return tr(self.template, lang, **params)
 
     def describe(self, lang: str = "en") -> str:
         """``where: what`` without the file position (used in JSON warnings)."""

@@ -29,6 +29,7 @@ from itertools import pairwise
 from operator import add
 
 from goalsplit.errors import Issue, PlanError
+from goalsplit.i18n import StageNames
 from goalsplit.model import Stage
 
 DEFAULT_PRIOR = 30
@@ -194,9 +195,7 @@ def rates_report(
 ) -> RatesReport:
     """Raise PlanError when a stage has no data for the whole team."""
     table = estimate(history, {s.name: s.unit for s in stages}, prior)
-    empty = [
-        stage.name for stage, team in zip(stages[1:], table.team, strict=True) if team.used is None
-    ]
+    empty = [stage for stage, team in zip(stages[1:], table.team, strict=True) if team.used is None]
     if empty:
         raise PlanError(
             [
@@ -205,7 +204,7 @@ def rates_report(
                     "no data for {stages}: the team's total is zero in {since}..{until}, so "
                     "no rate can be drawn",
                     {
-                        "stages": ", ".join(empty),
+                        "stages": StageNames(*empty),
                         "since": history.since or "…",
                         "until": history.until or "…",
                     },

@@ -12,8 +12,8 @@ JSON keys and values for scripts are never translated.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Literal, Protocol
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -74,6 +74,54 @@ def stage_label(name: str, label: str | None, lang: str) -> str:
     if known:
         return known["zh" if lang == "zh" else "en"]
     return name.replace("_", " ").capitalize()
+
+
+class NamedStage(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def label(self) -> str | None: ...
+
+
+class StageNames:
+    """Stages named in a message field, shown as their labels in the reader's language
+    (a plan's own label wins): ``Issue`` fills them in per language, so a Chinese
+    warning says 外呼接通 where an English one says Connects."""
+
+    __slots__ = ("stages",)
+
+    def __init__(self, *stages: NamedStage) -> None:
+        self.stages = tuple((stage.name, stage.label) for stage in stages)
+
+    @classmethod
+    def pick(cls, stages: Iterable[NamedStage], names: Iterable[str]) -> StageNames:
+        """The stages called ``names``, in the order of ``names``."""
+        by_name = {stage.name: stage for stage in stages}
+        return cls(*(by_name[name] for name in names))
+
+    def text(self, lang: str) -> str:
+        separator = "、" if lang == "zh" else ", "
+        return separator.join(stage_label(name, label, lang) for name, label in self.stages)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StageNames) and self.stages == other.stages
+
+    def __hash__(self) -> int:
+        return hash(self.stages)
+
+    def __repr__(self) -> str:
+        return f"StageNames({', '.join(name for name, _ in self.stages)})"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def localized(fields: Mapping[str, object], lang: str) -> dict[str, object]:
+    """Message fields with stage names turned into labels in ``lang``."""
+    return {
+        key: value.text(lang) if isinstance(value, StageNames) else value
+        for key, value in fields.items()
+    }
 
 
 ZH: dict[str, str] = {
