@@ -28,6 +28,7 @@ from goalsplit.calendar import (
 from goalsplit.errors import Issue, PlanError, PlanPath
 from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements, uniform_weights
 from goalsplit.i18n import StageNames
+from goalsplit.limits import MAX_REQUIREMENT
 from goalsplit.model import Plan, Rep, Stage, plan_issues
 
 if TYPE_CHECKING:
@@ -204,6 +205,7 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     weeks = iso_weeks(period.start, period.end)
     week_last_days = [w.end for w in weeks]
     team_week_ends = tuple(bisect_right(team_days, d) for d in week_last_days)
+    issues.extend(_stretch_warning(plan))
     issues.extend(_rate_warnings(plan))
 
     stages = plan.stages
@@ -250,13 +252,30 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         ],
     )
     issues.extend(allocation.issues)
+    if allocation.available > MAX_REQUIREMENT:
+        issues.append(
+            Issue(
+                ("stretch",),
+                "target x stretch is {available}, more than the {limit} a plan can hold",
+                {"available": _large(allocation.available), "limit": f"{MAX_REQUIREMENT:,}"},
+            )
+        )
     if any(issue.is_error for issue in issues):
         raise PlanError(issues)
 
     reps = []
-    for rep, days, ends, quota, (ability, ability_source) in zip(
-        plan.reps, rep_days, rep_week_ends, allocation.quotas, abilities, strict=True
+    unworkable: dict[PlanPath, Issue] = {}  # one error per offending rate, however many reps
+    for i, (rep, days, ends, quota, (ability, ability_source)) in enumerate(
+        zip(plan.reps, rep_days, rep_week_ends, allocation.quotas, abilities, strict=True)
     ):
+        rated = _rep_rates(rep, stages, team_rates, table)
+        problem = _zero_rate(i, rep.name, stages[0], rated)
+        if problem is None:
+            stage_plans = _stage_plans(stages[0], quota, rated)
+            problem = _requirement_beyond_limit(i, rep.name, stage_plans)
+        if problem is not None:
+            unworkable.setdefault(problem.path, problem)
+            continue
         reps.append(
             RepPlan(
                 name=rep.name,
@@ -267,11 +286,13 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                 end=rep.end or period.end,
                 days=days,
                 week_ends=ends,
-                stages=_stage_plans(stages[0], quota, _rep_rates(rep, stages, team_rates, table)),
+                stages=stage_plans,
                 ability=ability,
                 ability_source=ability_source,
             )
         )
+    if unworkable:
+        raise PlanError([*issues, *unworkable.values()])
 
     return Breakdown(
         team=plan.team,
@@ -338,6 +359,61 @@ def _stage_plans(
             for (stage, rate, source, evidence), exact in zip(rated, required[1:], strict=True)
         ),
     )
+
+
+def _rate_path(index: int, stage: Stage, source: RateSource | None) -> PlanPath:
+    """Where a rep's rate of ``stage`` comes from: the rep's rates, the team's, the rep
+    (a rate from the rep's own history, which the rep's rates can override), or the
+    history file the plan names."""
+    if source == "rep":
+        return ("reps", index, "rates", stage.name)
+    if source == "team":
+        return ("rates", stage.name)
+    if source == "history":
+        return ("reps", index)
+    if source is None:  # the result: its requirement is the quota
+        return ("stretch",)
+    return ("history",)
+
+
+def _zero_rate(index: int, rep: str, result: Stage, rated: Sequence[RatedStage]) -> Issue | None:
+    """A rate of 0 (only history can give one: nothing converted, with prior 0 or a
+    team total of 0 above) means no amount of the stage ever makes the quota."""
+    above = result
+    for stage, rate, source, _ in rated:
+        if rate == 0:
+            return Issue(
+                _rate_path(index, stage, source),
+                "{rep}: the history gives {stage} a rate of 0 (none of it ever became "
+                "{above}), so no amount of it makes the quota; give a rate for it in the plan",
+                {"rep": rep, "stage": StageNames(stage), "above": StageNames(above)},
+            )
+        above = stage
+    return None
+
+
+def _requirement_beyond_limit(index: int, rep: str, stages: Sequence[StagePlan]) -> Issue | None:
+    """A requirement beyond MAX_REQUIREMENT comes from rates that are far too small; it
+    is reported at the rate that pushes it over, so that every plan accepted prints."""
+    for s in stages:
+        if s.required > MAX_REQUIREMENT:
+            return Issue(
+                _rate_path(index, s.stage, s.source),
+                "with this rate {rep} needs {required} {stage}, more than the {limit} a plan "
+                "can hold: the rate is far too small (or written the wrong way round)",
+                {
+                    "rep": rep,
+                    "required": _large(s.required),
+                    "stage": StageNames(s.stage),
+                    "limit": f"{MAX_REQUIREMENT:,}",
+                },
+            )
+    return None
+
+
+def _large(amount: Fraction) -> str:
+    """An amount far beyond any plan, in a few significant digits."""
+    return f"{float(amount):.3g}"
 
 
 def _history_rates(
@@ -455,28 +531,69 @@ def _abilities(
 
 
 def _rate_warnings(plan: Plan) -> list[Issue]:
-    """A rate above 1 between two stages of the same unit is almost always a
-    percentage written as a whole number (30 instead of 0.30 or 30%)."""
-    stages = plan.stages
-    above = {stage.name: upper for upper, stage in pairwise(stages)}
-    stage = {s.name: s for s in stages}
+    """Rates that are almost surely typos.
+
+    A rate above 1 between two stages of the same unit is a percentage written as a
+    whole number (30 instead of 0.30 or 30%). A money stage per unit of a count stage
+    (pipeline value per intent customer) is an amount; below 1 it is written the wrong
+    way round (0.05 instead of 20, or a percentage where an amount belongs)."""
+    above = {stage.name: upper for upper, stage in pairwise(plan.stages)}
+    stage = {s.name: s for s in plan.stages}
     sets: list[tuple[PlanPath, dict[str, object]]] = [(("rates",), dict(plan.rates))]
     sets += [(("reps", i, "rates"), dict(rep.rates)) for i, rep in enumerate(plan.reps)]
     issues = []
     for where, rates in sets:
         for name, value in rates.items():
-            if name in above and stage[name].unit == above[name].unit and Fraction(str(value)) > 1:
+            if name not in above:
+                continue  # not a stage: an error already
+            upper, rate = above[name], Fraction(str(value))
+            fields = {"value": value, "stage": StageNames(stage[name]), "above": StageNames(upper)}
+            if stage[name].unit == upper.unit and rate > 1:
                 issues.append(
                     Issue(
                         (*where, name),
                         "{value} means one unit of {stage} yields more than one of {above}; "
                         "a percentage is written 0.30 or 30%",
-                        {
-                            "value": value,
-                            "stage": StageNames(stage[name]),
-                            "above": StageNames(above[name]),
-                        },
+                        fields,
+                        severity="warning",
+                    )
+                )
+            elif upper.unit == "money" and stage[name].unit == "count" and rate < 1:
+                issues.append(
+                    Issue(
+                        (*where, name),
+                        "{value} of {above} per unit of {stage} is below 1: an amount per "
+                        "unit, such as 15000, was expected; is it written the wrong way round?",
+                        fields,
                         severity="warning",
                     )
                 )
     return issues
+
+
+def _stretch_warning(plan: Plan) -> list[Issue]:
+    """Over-assignment is typically 105-125 %; a stretch above 2 is a slip, most often a
+    percentage without its % sign."""
+    stretch = plan.stretch
+    if stretch <= 2:
+        return []
+    value = f"{stretch.normalize():f}"
+    if stretch >= 100:
+        return [
+            Issue(
+                ("stretch",),
+                "stretch {value} makes the quotas add up to {value} times the target; did you "
+                "mean {value}%?",
+                {"value": value},
+                severity="warning",
+            )
+        ]
+    return [
+        Issue(
+            ("stretch",),
+            "stretch {value} makes the quotas add up to {value} times the target; "
+            "over-assignment is usually 1.05 to 1.25 (105% to 125%)",
+            {"value": value},
+            severity="warning",
+        )
+    ]

@@ -205,6 +205,22 @@ ZH: dict[str, str] = {
     "{explicit}，低于目标 {target}",
     # breakdown.py
     # -- core: stage records, plausibility, track (issue 8)
+    "stretch {value} makes the quotas add up to {value} times the target; did you mean "
+    "{value}%?": "加码系数 {value} 使指标合计达到目标的 {value} 倍；是否想写 {value}%？",
+    "stretch {value} makes the quotas add up to {value} times the target; over-assignment is "
+    "usually 1.05 to 1.25 (105% to 125%)": "加码系数 {value} 使指标合计达到目标的 {value} 倍；"
+    "超额分配通常为 1.05 到 1.25（105% 到 125%）",
+    "{value} of {above} per unit of {stage} is below 1: an amount per unit, such as 15000, was "
+    "expected; is it written the wrong way round?": "每 1 个 {stage} 对应 {value} 的 {above}，"
+    "小于 1：这里应是每个单位的金额（如 15000）；是否写反了？",
+    "target x stretch is {available}, more than the {limit} a plan can hold": "目标 × 加码系数为 "
+    "{available}，超过计划可容纳的上限 {limit}",
+    "{rep}: the history gives {stage} a rate of 0 (none of it ever became {above}), so no "
+    "amount of it makes the quota; give a rate for it in the plan": "{rep}：历史数据中 {stage} "
+    "的转化率为 0（从未转化为 {above}），多少 {stage} 都无法完成指标；请在计划中给出它的转化率",
+    "with this rate {rep} needs {required} {stage}, more than the {limit} a plan can hold: the "
+    "rate is far too small (or written the wrong way round)": "按此转化率，{rep} 需要 {required}"
+    " 个 {stage}，超过计划可容纳的上限 {limit}：转化率过小（或写反了）",
     "Behind on quality: {stage} at 0 (plan {planned}, team {team}): nothing has converted yet, "
     "so no amount of extra {activity} makes up for it at this rate; fix this stage first.": (
         "质量问题：{stage} 转化率为 0（计划 {planned}，团队 {team}）：至今没有任何转化，按此转化率"
