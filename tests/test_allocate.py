@@ -104,7 +104,19 @@ def test_explicit_quotas_over_the_available_amount_are_an_error() -> None:
           - {{name: B}}
     """) == [
         "plan.yaml:5:3: reps: explicit quotas add up to 1,200, more than target x stretch = "
-        "1,000, leaving nothing for the 1 rep(s) without a quota"
+        "1,000, leaving nothing for the 1 rep without a quota"
+    ]
+    assert errors_of(f"""
+        period: 2026-03
+        target: 1000
+        {RATES}
+        reps:
+          - {{name: A, quota: 1200}}
+          - {{name: B}}
+          - {{name: C}}
+    """) == [
+        "plan.yaml:5:3: reps: explicit quotas add up to 1,200, more than target x stretch = "
+        "1,000, leaving nothing for the 2 reps without a quota"
     ]
 
 

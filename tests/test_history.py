@@ -338,7 +338,9 @@ def test_reps_not_in_the_plan_are_a_note_not_a_warning(tmp_path: Path) -> None:
     )
     result = invoke("check", str(path), "--strict")
     assert result.exit_code == 0
-    assert "note: history: 1 rep(s) in the history are not in the plan" in result.stderr
+    assert "note: history: 1 rep in the history is not in the plan; their activity" in (
+        result.stderr
+    )
     assert plan_json(path)["notes"]
 
 

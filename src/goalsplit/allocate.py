@@ -71,12 +71,14 @@ def allocate_quotas(target: Fraction, stretch: Fraction, claims: Sequence[Claim]
                 Issue(
                     ("reps",),
                     "explicit quotas add up to {explicit}, more than target x stretch = "
-                    "{available}, leaving nothing for the {count} rep(s) without a quota",
+                    "{available}, leaving nothing for the {count} rep without a quota",
                     {
                         "explicit": _fmt(explicit_sum),
                         "available": _fmt(available),
                         "count": len(sharers),
                     },
+                    plural="explicit quotas add up to {explicit}, more than target x stretch = "
+                    "{available}, leaving nothing for the {count} reps without a quota",
                 )
             )
         elif remaining > 0 and share_total == 0:

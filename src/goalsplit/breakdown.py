@@ -446,13 +446,15 @@ def _history_rates(
         issues.append(
             Issue(
                 ("history",),
-                "{count} rep(s) in the history are not in the plan; they count toward the "
-                "team's rates only: {names}",
+                "{count} rep in the history is not in the plan; their activity counts toward "
+                "the team's rates only: {names}",
                 {
                     "count": len(others),
                     "names": ", ".join(others[:10]) + (", …" if len(others) > 10 else ""),
                 },
                 severity="note",
+                plural="{count} reps in the history are not in the plan; their activity counts "
+                "toward the team's rates only: {names}",
             )
         )
     if not history.rows:

@@ -194,9 +194,6 @@ ZH: dict[str, str] = {
     "在周期内没有工作日，无法完成指定的指标",
     "this rep has no working days in the period and gets no quota": "此销售在周期内没有工作日，"
     "不分配指标",
-    "explicit quotas add up to {explicit}, more than target x stretch = {available}, leaving "
-    "nothing for the {count} rep(s) without a quota": "指定指标合计 {explicit}，超过目标 × "
-    "加码系数 = {available}，未指定指标的 {count} 位销售分不到指标",
     "{remaining} is left to share but no rep without an explicit quota has working days": "还有 "
     "{remaining} 待分配，但未指定指标的销售都没有工作日",
     "explicit quotas use up target x stretch; the reps without a quota get 0": "指定指标已用完目标"
@@ -205,6 +202,21 @@ ZH: dict[str, str] = {
     "{explicit}，低于目标 {target}",
     # breakdown.py
     # -- core: stage records, plausibility, track (issue 8)
+    "explicit quotas add up to {explicit}, more than target x stretch = {available}, leaving "
+    "nothing for the {count} rep without a quota": "指定指标合计 {explicit}，超过目标 × "
+    "加码系数 = {available}，未指定指标的 {count} 位销售分不到指标",
+    "{count} rep in the history is not in the plan; their activity counts toward the team's "
+    "rates only: {names}": "历史数据中有 {count} 位销售不在计划中，只计入团队转化率：{names}",
+    "{team}{period} ({start} – {end}, {count} working day)": "{team}{period}（{start} – {end}，"
+    "{count} 个工作日）",
+    "{rep} — quota {quota}{currency}, {count} working day{window}": "{rep} — 指标 {quota}"
+    "{currency}，{count} 个工作日{window}",
+    "Week {week} ({start} – {end}): {count} working day, {left} left from {date}. To date: the "
+    "schedule through {today}. Quota {quota}{currency}.": "{week} 周（{start} – {end}）：{count} "
+    "个工作日，自 {date} 起还剩 {left} 个。累计至今：截至 {today} 的计划量。"
+    "指标 {quota}{currency}。",
+    "Rates from {file} ({since} – {until}, {count:,} row, prior {prior})": "转化率来自 {file}"
+    "（{since} – {until}，{count:,} 行，先验强度 {prior}）",
     "stretch {value} makes the quotas add up to {value} times the target; did you mean "
     "{value}%?": "加码系数 {value} 使指标合计达到目标的 {value} 倍；是否想写 {value}%？",
     "stretch {value} makes the quotas add up to {value} times the target; over-assignment is "
@@ -259,8 +271,6 @@ ZH: dict[str, str] = {
     "Total": "合计",
     "Team": "团队",
     "Shown": "所列",
-    "{team}{period} ({start} – {end}, {days} working days)": "{team}{period}（{start} – {end}，"
-    "{days} 个工作日）",
     "Stage columns: average per working day.": "各阶段列：每个工作日的平均值。",
     "Quotas add up to {allocated} = {share}% of the target {target} (stretch {stretch})": (
         "指标合计 {allocated} = 目标 {target} 的 {share}%（加码系数 {stretch}）"
@@ -268,8 +278,6 @@ ZH: dict[str, str] = {
     "The quotas must add up to at least the target.": "指标合计至少要达到目标。",
     "* explicit quota; the others share the rest by weight × working days.": "* 指定指标；其余"
     "销售按 权重 × 工作日 分配剩余部分。",
-    "{rep} — quota {quota}{currency}, {days} working days{window}": "{rep} — 指标 {quota}"
-    "{currency}，{days} 个工作日{window}",
     "rates: {rates}": "转化率：{rates}",
     "{rep} — by working day": "{rep} — 按工作日",
     # cli.py (today, init)
@@ -292,10 +300,6 @@ ZH: dict[str, str] = {
     "Week {week}": "本周 {week}",
     "To date": "累计至今",
     "Period": "全期",
-    "Week {week} ({start} – {end}): {days} working days, {left} left from {date}. To date: the "
-    "schedule through {today}. Quota {quota}{currency}.": "{week} 周（{start} – {end}）：{days} "
-    "个工作日，自 {date} 起还剩 {left} 个。累计至今：截至 {today} 的计划量。"
-    "指标 {quota}{currency}。",
     # render/csv.py
     "Label": "名称",
     "Unit": "单位",
@@ -335,8 +339,6 @@ ZH: dict[str, str] = {
     "drawn": "{stages} 没有数据：团队在 {since}..{until} 的合计为零，无法得出转化率",
     "no data for {stage} in the history: its team total is zero, and the plan gives no team "
     "rate for it": "历史数据中没有 {stage} 的数据：团队合计为零，计划中也没有给出团队转化率",
-    "{count} rep(s) in the history are not in the plan; they count toward the team's rates "
-    "only: {names}": "历史数据中有 {count} 位销售不在计划中，只计入团队转化率：{names}",
     "{rep} had no revenue in the history, so allocation: history gives them no share": "{rep} "
     "在历史数据中没有业绩，因此按历史分配时分不到指标",
     # render (rates)

@@ -13,7 +13,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from goalsplit.i18n import N_, WEEKDAY_LABELS, tr
+from goalsplit.i18n import N_, WEEKDAY_LABELS, tr, trn
 from goalsplit.render import ReportOptions, selected_reps
 from goalsplit.render.grid import Block, Column, Grid, Note
 
@@ -74,14 +74,15 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
             Column(tr("Quota", lang) + _currency(breakdown)),
             *(Column(options.label(stage)) for stage in below),
         ],
-        title=tr(
-            "{team}{period} ({start} – {end}, {days} working days)",
+        title=trn(
+            "{team}{period} ({start} – {end}, {count} working day)",
+            "{team}{period} ({start} – {end}, {count} working days)",
+            len(breakdown.working_days),
             lang,
             team=f"{breakdown.team} · " if breakdown.team else "",
             period=breakdown.period_label,
             start=breakdown.start,
             end=breakdown.end,
-            days=len(breakdown.working_days),
         ),
         caption=tr("Stage columns: average per working day.", lang),
     )
@@ -172,13 +173,14 @@ def weekly_grid(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> G
             Column(tr("Days", lang)),
             *(Column(options.label(stage)) for stage in breakdown.stages),
         ],
-        title=tr(
-            "{rep} — quota {quota}{currency}, {days} working days{window}",
+        title=trn(
+            "{rep} — quota {quota}{currency}, {count} working day{window}",
+            "{rep} — quota {quota}{currency}, {count} working days{window}",
+            rep.working_days,
             lang,
             rep=rep.name,
             quota=money(rep.totals()[0]),
             currency=_currency(breakdown),
-            days=rep.working_days,
             window=window,
         ),
         caption=_rates_caption(breakdown, rep, options),
@@ -260,14 +262,16 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
             Column(tr("Period", lang)),
         ],
         title=title,
-        caption=tr(
-            "Week {week} ({start} – {end}): {days} working days, {left} left from {date}. "
+        caption=trn(
+            "Week {week} ({start} – {end}): {count} working day, {left} left from {date}. "
             "To date: the schedule through {today}. Quota {quota}{currency}.",
+            "Week {week} ({start} – {end}): {count} working days, {left} left from {date}. "
+            "To date: the schedule through {today}. Quota {quota}{currency}.",
+            card.week_working_days,
             lang,
             week=card.week.label,
             start=f"{card.week.start:%m-%d}",
             end=f"{card.week.end:%m-%d}",
-            days=card.week_working_days,
             left=card.week_remaining_working_days,
             date=f"{shown:%m-%d}",
             today=f"{card.date:%m-%d}",
@@ -308,13 +312,14 @@ def rates_blocks(report: RatesReport, options: ReportOptions) -> list[Block]:
             Column(tr("Team rate", lang)),
             Column(tr("Sample", lang)),
         ],
-        title=tr(
-            "Rates from {file} ({since} – {until}, {rows} rows, prior {prior})",
+        title=trn(
+            "Rates from {file} ({since} – {until}, {count:,} row, prior {prior})",
+            "Rates from {file} ({since} – {until}, {count:,} rows, prior {prior})",
+            report.history.rows,
             lang,
             file=report.file,
             since=since or "…",
             until=until or "…",
-            rows=f"{report.history.rows:,}",
             prior=report.table.prior,
         ),
         caption=tr(
