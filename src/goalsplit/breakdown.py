@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from goalsplit.allocate import Claim, allocate_quotas
 from goalsplit.calendar import (
@@ -38,11 +38,13 @@ RateSource = Literal["rep", "history", "team", "team-history"]
 AbilitySource = Literal["history", "team-average"]
 
 
-@dataclass(frozen=True)
-class StagePlan:
+class StagePlan(NamedTuple):
     """One stage of one rep's plan: the stage, its rate (how much of the stage above
     one unit of this stage yields; None for the result), where the rate comes from,
-    the history behind it, and the exact requirement."""
+    the history behind it, and the exact requirement.
+
+    A named tuple: a year's plan for 10,000 reps makes 60,000 of them, and a tuple is
+    built several times faster than a frozen dataclass."""
 
     stage: Stage
     rate: Fraction | None
@@ -396,7 +398,8 @@ def _requirement_beyond_limit(index: int, rep: str, stages: Sequence[StagePlan])
     """A requirement beyond MAX_REQUIREMENT comes from rates that are far too small; it
     is reported at the rate that pushes it over, so that every plan accepted prints."""
     for s in stages:
-        if s.required > MAX_REQUIREMENT:
+        required = s.required
+        if required.numerator > MAX_REQUIREMENT * required.denominator:  # a cheap >
             return Issue(
                 _rate_path(index, s.stage, s.source),
                 "with this rate {rep} needs {required} {stage}, more than the {limit} a plan "
