@@ -117,7 +117,7 @@ def test_a_requirement_beyond_the_limit_is_an_error_at_the_rate(tmp_path: Path) 
         "the 1,000,000,000,000,000 a plan can hold: the rate is far too small (or written the "
         "wrong way round)"
     ]
-    # A rep's own rates: B's deep talks and connects at 1e-9 need 1.11e20 connects; the
+    # A rep's own rates: B's deep talks and connects at 1e-9 need 5.56e20 connects; the
     # error is at the rate that first pushes past the limit.
     path = write(
         tmp_path,
