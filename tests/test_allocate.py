@@ -35,7 +35,7 @@ claims = st.lists(
         Claim,
         st.one_of(st.none(), st.fractions(min_value=0, max_value=1000, max_denominator=100)),
         st.fractions(min_value=Fraction(1, 10), max_value=5, max_denominator=10),
-        st.integers(min_value=1, max_value=260),
+        st.integers(min_value=0, max_value=260),
     ),
     min_size=1,
     max_size=12,
@@ -51,9 +51,19 @@ def test_allocation_adds_up_to_target_times_stretch(
     target: Fraction, stretch: Fraction, claims: list[Claim]
 ) -> None:
     allocation = allocate_quotas(target, stretch, claims)
-    if any(issue.is_error for issue in allocation.issues):
-        return
     explicit = [c.explicit for c in claims if c.explicit is not None]
+    sharers = [c for c in claims if c.explicit is None]
+    available = target * stretch
+    # An error exactly when the claims cannot be honoured, and never otherwise.
+    unworkable = any(c.explicit and not c.working_days for c in claims)
+    overdrawn = bool(sharers) and sum(explicit) > available
+    stranded = (
+        bool(sharers) and sum(explicit) < available and not any(c.working_days for c in sharers)
+    )
+    errors = [issue for issue in allocation.issues if issue.is_error]
+    assert bool(errors) == (unworkable or overdrawn or stranded)
+    if overdrawn or stranded:
+        return  # nothing can be shared: the plan stops at these errors
     for claim, quota in zip(claims, allocation.quotas, strict=True):
         if claim.explicit is not None:
             assert quota == claim.explicit

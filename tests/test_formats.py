@@ -52,8 +52,14 @@ def stable(fmt: Format, text: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("fmt", list(Format))
+# JSON keys and values never change with the language (only stage labels do, and
+# test_json_is_the_same_in_both_languages checks that), so JSON has English goldens only.
+LANG_FORMATS = [
+    (lang, fmt) for lang in ("en", "zh") for fmt in Format if lang == "en" or fmt is not Format.json
+]
+
+
+@pytest.mark.parametrize(("lang", "fmt"), LANG_FORMATS)
 @pytest.mark.parametrize("case", list(CASES))
 def test_plan_golden(case: str, fmt: Format, lang: str, golden) -> None:  # type: ignore[no-untyped-def]
     path = CASES[case][0]
@@ -61,13 +67,31 @@ def test_plan_golden(case: str, fmt: Format, lang: str, golden) -> None:  # type
     golden(f"plan/{case}.{lang}.{SUFFIX[fmt]}", stable(fmt, text))
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("fmt", list(Format))
+@pytest.mark.parametrize(("lang", "fmt"), LANG_FORMATS)
 @pytest.mark.parametrize("case", list(CASES))
 def test_today_golden(case: str, fmt: Format, lang: str, golden) -> None:  # type: ignore[no-untyped-def]
     path, rep, day = CASES[case]
     text = ok("today", path, "--rep", rep, "--date", day, "--format", fmt.value, "--lang", lang)
     golden(f"today/{case}.{lang}.{SUFFIX[fmt]}", stable(fmt, text))
+
+
+@pytest.mark.parametrize("command", ["plan", "today"])
+@pytest.mark.parametrize("case", list(CASES))
+def test_json_is_the_same_in_both_languages(case: str, command: str) -> None:
+    path, rep, day = CASES[case]
+    args = [command, path, "-f", "json"]
+    if command == "today":
+        args += ["--rep", rep, "--date", day]
+    english = json.loads(ok(*args, "--lang", "en"))
+    chinese = json.loads(ok(*args, "--lang", "zh"))
+    labels = [stage.pop("label") for stage in chinese["stages"]]
+    assert [stage.pop("label") for stage in english["stages"]] != labels
+    assert chinese == english
+    from goalsplit.i18n import STAGE_LABELS
+
+    for name, label in zip((s["name"] for s in english["stages"]), labels, strict=True):
+        if name in STAGE_LABELS:
+            assert label == STAGE_LABELS[name]["zh"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -415,8 +415,15 @@ def test_bad_history_via_the_cli_exits_3_with_positions(tmp_path: Path) -> None:
 EXAMPLE = str(EXAMPLES / "east-1-history.csv")
 
 
-@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown", "yaml"])
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("lang", "fmt"),
+    [
+        (lang, fmt)
+        for lang in ("en", "zh")
+        for fmt in ("table", "json", "csv", "markdown", "yaml")
+        if lang == "en" or fmt != "json"
+    ],
+)
 def test_rates_golden(  # type: ignore[no-untyped-def]
     fmt: str, lang: str, golden, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -430,6 +437,30 @@ def test_rates_golden(  # type: ignore[no-untyped-def]
     golden(
         f"rates/east-1-history.{lang}.{ {'table': 'txt', 'markdown': 'md'}.get(fmt, fmt) }", text
     )
+
+
+def test_rates_json_is_the_same_in_both_languages_but_the_labels() -> None:
+    english, chinese = (
+        json.loads(invoke("rates", EXAMPLE, "-f", "json", "--lang", lang).stdout)
+        for lang in ("en", "zh")
+    )
+    assert [s.pop("label") for s in english["stages"]] == [
+        "Revenue",
+        "Pipeline",
+        "Intents",
+        "Deep talks",
+        "Connects",
+        "Dials",
+    ]
+    assert [s.pop("label") for s in chinese["stages"]] == [
+        "业绩",
+        "储备金额",
+        "意向客户",
+        "深入沟通",
+        "外呼接通",
+        "外呼",
+    ]
+    assert english == chinese
 
 
 def test_rates_json_flags_the_new_rep_as_thin() -> None:
