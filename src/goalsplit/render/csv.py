@@ -95,8 +95,11 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
         [
             tr("Rep", lang),
             tr("Date", lang),
-            tr("Working day", lang),
+            tr("Working day?", lang),
+            tr("Kind of day", lang),
             tr("Card date", lang),
+            tr("Working day no.", lang),
+            tr("Working days in period", lang),
             tr("Stage", lang),
             tr("Label", lang),
             tr("Today", lang),
@@ -107,13 +110,18 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
         ]
     )
     totals = card.rep.totals()
+    working = tr("yes", lang) if card.working_day else tr("no", lang)
+    kind = card.describe(card.day_kind, lang)
     for k, stage in enumerate(card.breakdown.stages):
         writer.writerow(
             [
                 card.rep.name,
                 card.date.isoformat(),
-                int(card.working_day),
+                working,
+                kind,
                 card.card_date.isoformat() if card.card_date else "",
+                card.day if card.card_date else "",
+                card.days,
                 stage.name,
                 options.label(stage),
                 card.targets[k],

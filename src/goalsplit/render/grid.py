@@ -33,7 +33,8 @@ class Grid:
     row_styles: list[str] = field(default_factory=list)
     footer: list[str] | None = None
     title: str = ""
-    caption: str = ""
+    caption: str = ""  # below the table; a newline starts a new line
+    subtitle: str = ""  # under the title
 
     def add_row(self, *cells: str, style: str = "") -> None:
         self.rows.append(list(cells))
@@ -55,12 +56,15 @@ def display_width(text: str) -> int:
     """Terminal columns taken by ``text``: wide (CJK) characters take two."""
     if text.isascii():
         return len(text)
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    return sum(map(_char_width, text))
+
+
+def _char_width(char: str) -> int:
+    if char.isascii():
+        return 1
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _pad(text: str, width: int, align: Align) -> str:
@@ -115,6 +119,13 @@ def layout(grid: Grid, width: int) -> list[Line]:
     lines: list[Line] = []
     if grid.title:
         lines.append((_center(grid.title, inner + 2).rstrip(), "title"))
+    if grid.subtitle:
+        texts = wrap(grid.subtitle, width - 1)
+        if len(texts) == 1:
+            lines.append((_center(texts[0], inner + 2).rstrip(), "caption"))
+        else:
+            lines += [(" " + text, "caption") for text in texts]
+    if grid.title or grid.subtitle:
         lines.append(("", ""))
     depth = max(len(h) for h in headers)
     for k in range(depth):
@@ -134,22 +145,46 @@ def layout(grid: Grid, width: int) -> list[Line]:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Break ``text`` at spaces into lines of at most ``width`` columns (CJK-aware)."""
+    """Break ``text`` at spaces into lines of at most ``width`` columns (CJK-aware);
+    a newline starts a new line. Linear in the length of ``text``."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _wrap_paragraph(paragraph, width)
+    return lines
+
+
+def _wrap_paragraph(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""
+    current_width = 0
     for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if current and display_width(candidate) > width:
+        word_width = display_width(word)
+        if current and current_width + 1 + word_width > width:
             lines.append(current)
-            current = word
+            current, current_width = word, word_width
+        elif current:
+            current, current_width = f"{current} {word}", current_width + 1 + word_width
         else:
-            current = candidate
-        # Chinese has no spaces between words: break a run that is still too wide anywhere.
-        while display_width(current) > width:
-            cut = len(current)
-            while cut > 1 and display_width(current[:cut]) > width:
-                cut -= 1
-            lines.append(current[:cut])
-            current = current[cut:]
+            current, current_width = word, word_width
+        if current_width > width:
+            # Chinese has no spaces between words: break a run that is still too wide
+            # anywhere (only a single word can be too wide here).
+            pieces, current, current_width = _break_word(current, width)
+            lines += pieces
     lines.append(current)
     return lines
+
+
+def _break_word(word: str, width: int) -> tuple[list[str], str, int]:
+    """Full lines of ``word`` (each the longest prefix that fits, at least one
+    character) and the rest with its width, in one pass over the characters."""
+    pieces: list[str] = []
+    start = 0
+    used = 0
+    for i, char in enumerate(word):
+        w = _char_width(char)
+        if used + w > width and i > start:
+            pieces.append(word[start:i])
+            start, used = i, 0
+        used += w
+    return pieces, word[start:], used

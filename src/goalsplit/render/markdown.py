@@ -58,6 +58,8 @@ def table(grid: Grid, heading: str) -> str:
     lines = []
     if grid.title:
         lines += [f"{heading} {escape(grid.title)}", ""]
+    if grid.subtitle:
+        lines += [escape(grid.subtitle), ""]
     lines.append("| " + " | ".join(escape(c.header) for c in grid.columns) + " |")
     lines.append(
         "|" + "|".join("---:" if c.align == "right" else ":---" for c in grid.columns) + "|"
@@ -69,5 +71,6 @@ def table(grid: Grid, heading: str) -> str:
             "| " + " | ".join(f"**{escape(cell)}**" if cell else "" for cell in grid.footer) + " |"
         )
     if grid.caption:
-        lines += ["", f"_{escape(grid.caption)}_"]
+        paragraphs = [f"_{escape(text)}_" for text in grid.caption.split("\n") if text]
+        lines += ["", "\n\n".join(paragraphs)]
     return "\n".join(lines) + "\n"
