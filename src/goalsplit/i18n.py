@@ -205,6 +205,7 @@ ZH: dict[str, str] = {
     "{rep} — by working day": "{rep} — 按工作日",
     # cli.py (today, init)
     # -- calendar, today's card, safe output (issue 8)
+    "outside the range a plan accepts; adjust by hand": "超出计划可接受的范围；请手动调整",
     "Working day?": "是否工作日",
     "Kind of day": "日期类型",
     "Working day no.": "第几个工作日",

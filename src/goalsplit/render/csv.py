@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from goalsplit.i18n import tr
 from goalsplit.render import ReportOptions, selected_reps
@@ -34,10 +35,35 @@ def _exact(value: Fraction | None) -> str:
     return text or "0"
 
 
-def _writer() -> tuple[io.StringIO, Any]:
+# A text cell that starts with one of these is read by Excel, LibreOffice and Google
+# Sheets as a formula (``=HYPERLINK(...)`` in a rep's name from a CRM export).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def safe_cell(value: object) -> object:
+    """OWASP's rule against CSV injection: a text cell that a spreadsheet would run
+    as a formula gets a leading apostrophe; numbers (also negative ones, such as a
+    gap of -5) stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    """csv.writer whose rows are safe to open in a spreadsheet."""
+
+    def __init__(self, buffer: io.StringIO) -> None:
+        self._writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([safe_cell(value) for value in row])
+
+
+def _writer() -> tuple[io.StringIO, _SafeWriter]:
     """A CSV writer into a buffer, with the CRLF line ends Excel expects."""
     buffer = io.StringIO()
-    return buffer, csv.writer(buffer, lineterminator="\r\n")
+    return buffer, _SafeWriter(buffer)
 
 
 def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:

@@ -67,6 +67,26 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+# Characters that would act on the terminal or break a line instead of showing:
+# control characters (ESC starts an escape sequence), format characters (bidi
+# overrides, zero-width), line and paragraph separators, lone surrogates.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def printable(text: str) -> str:
+    """``text`` with every control or format character shown as an escape
+    (``\\x1b``, ``\\u202e``), so a name from a CRM export cannot move the cursor,
+    recolour the terminal or reorder a line; CJK and punctuation are kept."""
+    if text.isprintable():
+        return text
+    return "".join(
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        if unicodedata.category(c) in _INVISIBLE
+        else c
+        for c in text
+    )
+
+
 def _pad(text: str, width: int, align: Align) -> str:
     gap = " " * max(0, width - display_width(text))
     return gap + text if align == "right" else text + gap
@@ -92,9 +112,11 @@ def _split_header(header: str) -> list[str]:
 def layout(grid: Grid, width: int) -> list[Line]:
     """Lines of text (with a style name each) that draw ``grid`` within ``width``."""
     count = len(grid.columns)
-    body = [*grid.rows, *([grid.footer] if grid.footer else [])]
+    rows = [[printable(cell) for cell in row] for row in grid.rows]
+    footer = [printable(cell) for cell in grid.footer] if grid.footer else None
+    body = [*rows, *([footer] if footer else [])]
     cells = [max((display_width(row[j]) for row in body), default=0) for j in range(count)]
-    headers = [[c.header] for c in grid.columns]
+    headers = [[printable(c.header)] for c in grid.columns]
 
     def total(gap: int) -> int:
         widths = [max(cells[j], *(display_width(h) for h in headers[j])) for j in range(count)]
@@ -103,9 +125,9 @@ def layout(grid: Grid, width: int) -> list[Line]:
     gap = 3 if total(3) <= width else 2
     # Still too wide: wrap headers that are wider than their cells, then close up.
     if total(gap) > width:
-        for j, column in enumerate(grid.columns):
-            if display_width(column.header) > cells[j]:
-                headers[j] = _split_header(column.header)
+        for j in range(count):
+            if display_width(headers[j][0]) > cells[j]:
+                headers[j] = _split_header(headers[j][0])
     if total(gap) > width:
         gap = 1
     widths = [max(cells[j], *(display_width(h) for h in headers[j])) for j in range(count)]
@@ -118,9 +140,9 @@ def layout(grid: Grid, width: int) -> list[Line]:
 
     lines: list[Line] = []
     if grid.title:
-        lines.append((_center(grid.title, inner + 2).rstrip(), "title"))
+        lines.append((_center(printable(grid.title), inner + 2).rstrip(), "title"))
     if grid.subtitle:
-        texts = wrap(grid.subtitle, width - 1)
+        texts = wrap(printable(grid.subtitle), width - 1)
         if len(texts) == 1:
             lines.append((_center(texts[0], inner + 2).rstrip(), "caption"))
         else:
@@ -134,13 +156,14 @@ def layout(grid: Grid, width: int) -> list[Line]:
         lines.append((line(row), "header"))
     rule = " " + "─" * inner
     lines.append((rule, "rule"))
-    for row, style in zip(grid.rows, grid.row_styles, strict=True):
+    for row, style in zip(rows, grid.row_styles, strict=True):
         lines.append((line(row), style))
-    if grid.footer:
+    if footer:
         lines.append((rule, "rule"))
-        lines.append((line(grid.footer), "footer"))
+        lines.append((line(footer), "footer"))
     if grid.caption:
-        lines += [(" " + text, "caption") for text in wrap(grid.caption, width - 1)]
+        caption = "\n".join(map(printable, grid.caption.split("\n")))
+        lines += [(" " + text, "caption") for text in wrap(caption, width - 1)]
     return lines
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from goalsplit.render import ReportOptions
-from goalsplit.render.grid import Block, Grid
+from goalsplit.render.grid import Block, Grid, printable
 from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
 
 if TYPE_CHECKING:
@@ -48,7 +48,9 @@ def document(blocks: list[Block]) -> str:
 
 
 def escape(text: str) -> str:
-    """Cell or line text that Markdown shows as written."""
+    """Cell or line text that Markdown shows as written (control characters as
+    visible escapes)."""
+    text = printable(text)
     for char in "\\|*_`[]<>":
         text = text.replace(char, "\\" + char)
     return text
