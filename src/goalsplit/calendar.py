@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Any, Literal
 
@@ -39,11 +39,6 @@ class PublicCalendar:
     names: Mapping[date, str] = field(default_factory=dict)  # English names of days_off
     observes_make_up_days: bool = False  # does the country swap weekend days (调休) at all?
 
-    @property
-    def code(self) -> str:
-        """The code as a plan writes it: ``US-CA``."""
-        return f"{self.country}-{self.subdivision}" if self.subdivision else self.country
-
 
 class UnknownCountryError(ValueError):
     """A country code the holidays package does not know; ``suggestions`` are
@@ -66,9 +61,6 @@ class UnknownSubdivisionError(ValueError):
         self.valid = tuple(valid)
 
 
-_ONE_DAY = timedelta(days=1)
-
-
 def iter_days(start: date, end: date) -> Iterator[date]:
     """Every day of [start, end], in order; safe up to date.max (no day after it is made)."""
     for ordinal in range(start.toordinal(), end.toordinal() + 1):
@@ -87,9 +79,7 @@ def iso_weeks(start: date, end: date) -> tuple[Week, ...]:
     while monday <= last:
         week_start = date.fromordinal(max(monday, first))
         week_end = date.fromordinal(min(monday + 6, last))
-        # The ISO year and number of a week are those of its Thursday; near date.min
-        # or date.max that day may not exist, so take them from a day that does.
-        year, number, _ = week_start.isocalendar()
+        year, number, _ = week_start.isocalendar()  # every day of a week has its label
         weeks.append(Week(f"{year:04d}-W{number:02d}", week_start, week_end))
         monday += 7
     return tuple(weeks)
@@ -128,7 +118,9 @@ def public_calendar(country: str, years: Sequence[int] | range) -> PublicCalenda
             raise UnknownSubdivisionError(table.country, name, subdivision, list(known))
         sub_name = known[subdivision]
     languages = getattr(kind, "supported_languages", ()) or ()
-    language = "en_US" if "en_US" in languages else None
+    # Names in English where the package has them (China's default is Chinese).
+    english = [lang for lang in languages if lang.startswith("en")]
+    language = "en_US" if "en_US" in english else (english[0] if english else None)
     if subdivision is not None or language is not None:
         table = holidays.country_holidays(code, subdiv=subdivision, years=years, language=language)
     covered = _announced_through(table)
