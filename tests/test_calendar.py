@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import time
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from goalsplit.calendar import iso_weeks, public_calendar, team_working_days
-from tests.conftest import breakdown_of, warnings_of
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from goalsplit.calendar import (
+    describe_calendar,
+    expand_spans,
+    iso_weeks,
+    iter_days,
+    public_calendar,
+    team_working_days,
+)
+from goalsplit.cli import app
+from tests.conftest import breakdown_of, errors_of, warnings_of
 
 WEEKEND = frozenset({5, 6})
 
@@ -130,3 +149,278 @@ def test_years_beyond_the_official_holiday_data_are_flagged() -> None:
 
 def test_rule_based_countries_are_not_flagged() -> None:
     assert public_calendar("DE", [2030]).uncovered_years == ()
+
+
+# --- naming the calendar (issue 8) -----------------------------------------------
+
+RATES = "rates: {pipeline: 1, intents: 1, deep_talks: 1, connects: 1, dials: 1}"
+
+
+def plan_with(calendar: str, period: str = "2026-Q1", reps: str = "[{name: A}]") -> str:
+    return f"period: {period}\ncalendar: {calendar}\ntarget: 100\n{RATES}\nreps: {reps}\n"
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_the_calendar_line_counts_holidays_and_make_up_days_within_the_period() -> None:
+    breakdown = breakdown_of(plan_with("{country: CN, holidays: [2026-03-09..2026-03-10]}"))
+    assert breakdown.calendar is not None
+    assert describe_calendar(breakdown.calendar) == (
+        "calendar: China (CN), 2026, 8 public holidays, 3 make-up workdays, +2 days off"
+    )
+    assert describe_calendar(breakdown.calendar, "zh") == (
+        "日历：中国（CN），2026 年，8 个法定节假日，3 个调休上班日，另有 2 个全员休息日"
+    )
+    year = breakdown_of(plan_with("{country: CN}", period="2026"))
+    assert year.calendar is not None
+    assert describe_calendar(year.calendar).endswith(", 6 make-up workdays")
+    # A country without make-up days says nothing about them; one holiday is singular.
+    may = breakdown_of(plan_with("{country: DE, workdays: [2026-05-02]}", period="2026-05"))
+    assert may.calendar is not None
+    assert describe_calendar(may.calendar) == (
+        "calendar: Germany (DE), 2026, 3 public holidays, +1 workday"
+    )
+    january = breakdown_of(plan_with("{country: US}", period="2026-W03"))
+    assert january.calendar is not None
+    assert describe_calendar(january.calendar).endswith("2026, 0 public holidays")
+    assert describe_calendar(
+        breakdown_of(plan_with("{country: US}", period="2026-W04")).calendar  # type: ignore[arg-type]
+    ).endswith("2026, 1 public holiday")
+
+
+def test_without_a_country_the_calendar_says_weekends_only() -> None:
+    plain = breakdown_of(plan_with("{}"))
+    assert plain.calendar is not None
+    assert describe_calendar(plain.calendar) == (
+        "calendar: weekends only (sat, sun), no public holidays"
+    )
+    assert describe_calendar(plain.calendar, "zh") == "日历：仅周末休息（周六、周日），无法定节假日"
+    gulf = breakdown_of(plan_with("{weekend: [fri, sat], holidays: [2026-01-05]}"))
+    assert gulf.calendar is not None
+    assert describe_calendar(gulf.calendar) == (
+        "calendar: weekends only (fri, sat), no public holidays, +1 day off"
+    )
+    spanning = breakdown_of(
+        plan_with("{country: GB}", period="{start: 2025-12-01, end: 2026-01-31}")
+    )
+    assert spanning.calendar is not None
+    assert ", 2025–2026, " in describe_calendar(spanning.calendar)
+
+
+@pytest.mark.parametrize(
+    ("code", "en", "zh"),
+    [
+        ("CN", "China (CN)", "中国（CN）"),
+        ("US", "United States (US)", "美国（US）"),
+        ("DE", "Germany (DE)", "德国（DE）"),
+        ("GB", "United Kingdom (GB)", "英国（GB）"),
+        ("JP", "Japan (JP)", "日本（JP）"),
+        ("HK", "Hong Kong (HK)", "中国香港（HK）"),
+        ("TW", "Taiwan (TW)", "中国台湾（TW）"),
+        ("SG", "Singapore (SG)", "新加坡（SG）"),
+        ("SH", "Saint Helena Ascension and Tristan da Cunha (SH)", "圣赫勒拿"),
+    ],
+)
+def test_countries_are_named_in_both_languages(code: str, en: str, zh: str) -> None:
+    breakdown = breakdown_of(plan_with(f"{{country: {code}}}"))
+    assert breakdown.calendar is not None
+    assert describe_calendar(breakdown.calendar).startswith(f"calendar: {en}, 2026, ")
+    assert describe_calendar(breakdown.calendar, "zh").startswith(f"日历：{zh}")
+
+
+def test_saint_helena_is_named_in_plan_check_today_and_json(tmp_path: Path) -> None:
+    # `SH` is a valid code, but for Saint Helena: no report may leave that unsaid.
+    path = write(tmp_path, plan_with("{country: SH}"))
+    name = "calendar: Saint Helena Ascension and Tristan da Cunha (SH), 2026"
+    check = run("check", path, "--lang", "en")
+    assert check.exit_code == 0
+    assert name in " ".join(check.stdout.split())
+    for fmt in ("table", "markdown"):
+        report = run("plan", path, "-f", fmt, "--lang", "en").stdout
+        head = " ".join(report.split("|")[0].split())  # the header, before the first table
+        assert name in head, fmt
+    card = run("today", path, "-d", "2026-01-05", "--lang", "en").stdout
+    assert name in " ".join(card.split())
+    document = json.loads(run("plan", path, "-f", "json").stdout)
+    assert document["schema_version"] == 1
+    assert document["calendar"]["code"] == "SH"
+    assert document["calendar"]["name"].startswith("Saint Helena")
+    zh = run("check", path, "--lang", "zh").stdout
+    assert "日历：圣赫勒拿、阿森松和特里斯坦-达库尼亚（SH），2026 年" in zh
+
+
+def test_json_lists_the_public_holidays_and_make_up_days_of_the_period(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, plan_with("{country: CN, holidays: [2026-03-09], workdays: [2026-02-22]}")
+    )
+    calendar = json.loads(run("plan", path, "-f", "json").stdout)["calendar"]
+    assert calendar["code"] == "CN" and calendar["name"] == "China"
+    assert calendar["subdivision"] is None
+    assert calendar["weekend"] == ["sat", "sun"]
+    holidays = {h["date"]: h["name"] for h in calendar["public_holidays"]}
+    assert len(holidays) == 8
+    assert "Spring Festival" in holidays["2026-02-17"]
+    assert calendar["make_up_workdays"] == ["2026-01-04", "2026-02-14", "2026-02-28"]
+    assert calendar["extra_days_off"] == ["2026-03-09"]
+    assert calendar["extra_workdays"] == ["2026-02-22"]
+    plain = json.loads(run("plan", write(tmp_path, plan_with("{}"), "p.yaml"), "-f", "json").stdout)
+    assert plain["calendar"]["code"] is None and plain["calendar"]["public_holidays"] == []
+
+
+# --- unknown codes and subdivisions ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("China", "did you mean CN (China)?"),
+        ("china", "did you mean CN (China)?"),
+        ("Germny", "DE (Germany)"),
+        ("United Kingdom", "did you mean GB (United Kingdom)?"),
+        ("中国", "did you mean CN (China)?"),
+    ],
+)
+def test_an_unknown_country_lists_close_matches(written: str, expected: str) -> None:
+    errors = errors_of(plan_with(f"{{country: {written}}}"))
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        f"plan.yaml:2:21: calendar.country: unknown country code {written!r}"
+    )
+    assert expected in errors[0]
+
+
+def test_a_three_letter_code_is_the_same_country() -> None:
+    for written in ("CHN", "chn", " cn "):
+        breakdown = breakdown_of(plan_with(f"{{country: '{written}'}}"))
+        assert breakdown.calendar is not None and breakdown.calendar.public is not None
+        assert breakdown.calendar.public.country == "CN"
+        assert describe_calendar(breakdown.calendar).startswith("calendar: China (CN), ")
+
+
+def test_a_code_nobody_knows_keeps_the_plain_message() -> None:
+    assert errors_of(plan_with("{country: QQ}")) == [
+        "plan.yaml:2:21: calendar.country: unknown country code 'QQ'; use an ISO 3166 code "
+        "that the holidays package supports, such as CN, US, DE"
+    ]
+
+
+def test_subdivisions_are_accepted() -> None:
+    country = breakdown_of(plan_with("{country: US}"))
+    california = breakdown_of(plan_with("{country: US-CA}"))
+    lowercase = breakdown_of(plan_with("{country: us-ca}"))
+    assert california.calendar is not None and california.calendar.public is not None
+    assert california.calendar.public.subdivision == "CA"
+    # César Chávez Day (03-31) is a holiday in California only.
+    assert date(2026, 3, 31) in country.working_days
+    assert date(2026, 3, 31) not in california.working_days
+    assert lowercase.working_days == california.working_days
+    assert describe_calendar(california.calendar).startswith(
+        "calendar: United States (US), California (CA), 2026, "
+    )
+
+
+def test_an_unknown_subdivision_lists_the_valid_ones() -> None:
+    [error] = errors_of(plan_with("{country: US-XX}"))
+    assert error.startswith(
+        "plan.yaml:2:21: calendar.country: United States (US) has no subdivision 'XX'; "
+        "the holidays package knows: AK, AL, "
+    )
+    assert ", CA, " in error
+    [china] = errors_of(plan_with("{country: CN-GD}"))
+    assert china == (
+        "plan.yaml:2:21: calendar.country: the holidays package has no subdivisions for "
+        "China (CN); write country: CN"
+    )
+
+
+def test_checking_a_plan_without_a_country_does_not_import_holidays(tmp_path: Path) -> None:
+    path = write(tmp_path, plan_with("{}"))
+    code = (
+        "import sys; from goalsplit.cli import app; from typer.testing import CliRunner; "
+        f"r = CliRunner().invoke(app, ['check', {path!r}]); assert r.exit_code == 0, r.output; "
+        "print('holidays' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+# --- quadratic work and the ends of the calendar ----------------------------------
+
+
+def test_long_ranges_are_clipped_to_the_period_before_they_are_expanded() -> None:
+    everything = (date(1, 1, 1), date(9999, 12, 30))
+    started = time.perf_counter()
+    days = expand_spans([everything] * 5, date(2026, 1, 1), date(2026, 3, 31))
+    assert time.perf_counter() - started < 0.05
+    assert len(days) == 90
+    assert expand_spans([(date(2026, 1, 5), date(2026, 1, 6))]) == {
+        date(2026, 1, 5),
+        date(2026, 1, 6),
+    }
+
+
+def test_a_hundred_reps_on_the_same_long_leave_take_no_time() -> None:
+    # Each rep starts on a different day, so no two share a window; the leave is the
+    # same and spans three centuries (before the fix: about 7 s; now a few ms).
+    reps = "\n".join(
+        f"  - {{name: R{i}, start: 2026-01-{1 + i % 28:02d}, leave: [1900-01-01..2199-12-30]}}"
+        for i in range(100)
+    )
+    text = (
+        "period: 2026-Q1\n"
+        "calendar: {holidays: [1900-01-01..2199-12-30, 1900-01-01..2199-12-30, "
+        "1900-01-02..2199-12-30], workdays: [2026-01-03]}\n"
+        f"target: 100\n{RATES}\nreps:\n  - {{name: A}}\n{reps}\n"
+    )
+    started = time.perf_counter()
+    breakdown = breakdown_of(text)
+    assert time.perf_counter() - started < 0.5
+    assert breakdown.working_days == (date(2026, 1, 3),)
+    assert all(rep.working_days == 0 for rep in breakdown.reps[1:])
+
+
+def test_calendar_functions_work_at_the_ends_of_the_calendar() -> None:
+    last = list(iter_days(date(9999, 12, 29), date.max))
+    assert last == [date(9999, 12, 29), date(9999, 12, 30), date(9999, 12, 31)]
+    assert list(iter_days(date.min, date(1, 1, 2))) == [date.min, date(1, 1, 2)]
+    end_weeks = iso_weeks(date(9999, 12, 20), date.max)
+    assert end_weeks[-1].end == date.max and end_weeks[-1].label == "9999-W52"
+    start_weeks = iso_weeks(date.min, date(1, 1, 10))
+    assert start_weeks[0].start == date.min and start_weeks[0].label == "0001-W01"
+    assert expand_spans([(date.min, date.max)], date(9999, 12, 30), date.max) == {
+        date(9999, 12, 30),
+        date.max,
+    }
+    days = team_working_days(
+        date(9999, 12, 27), date.max, WEEKEND, None, frozenset(), frozenset({date.max})
+    )
+    assert days == (
+        date(9999, 12, 27),
+        date(9999, 12, 28),
+        date(9999, 12, 29),
+        date(9999, 12, 30),
+        date(9999, 12, 31),
+    )
+    assert public_calendar("CN", [1, 9999]).days_off == frozenset()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date.min, max_value=date.max),
+    st.integers(min_value=0, max_value=60),
+)
+def test_weeks_cover_every_day_once_anywhere_in_the_calendar(start: date, length: int) -> None:
+    end = date.fromordinal(min(start.toordinal() + length, date.max.toordinal()))
+    weeks = iso_weeks(start, end)
+    covered = [day for week in weeks for day in iter_days(week.start, week.end)]
+    assert covered == list(iter_days(start, end))
+    assert all(w.start.weekday() == 0 or w.start == start for w in weeks)
+    assert all(w.end.weekday() == 6 or w.end == end for w in weeks)

@@ -204,7 +204,7 @@ def test_a_card_after_the_last_working_day() -> None:
     assert card["working_day"] is True and card["day"] == card["days"]
     after = ok("today", FIELD, "-r", "Lukas Braun", "-d", "2026-03-28", "--lang", "en")
     assert " ".join(after.split()).startswith(
-        "2026-03-28 (Sat) is not a working day for Lukas Braun; here is "
+        "2026-03-28 (Sat) is not a working day for Lukas Braun: weekend. Here is "
         "the next one, 2026-03-30 (Mon)."
     )
 

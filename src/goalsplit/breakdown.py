@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from goalsplit.allocate import Claim, allocate_quotas
 from goalsplit.calendar import (
+    CalendarInfo,
     PublicCalendar,
     UnknownCountryError,
+    UnknownSubdivisionError,
     Week,
     expand_spans,
     iso_weeks,
@@ -143,6 +145,7 @@ class Breakdown:
     warnings: tuple[Issue, ...] = field(default=())
     allocation: str = "weight"
     history: History | None = None
+    calendar: CalendarInfo | None = None  # where the working days come from
 
     @property
     def allocated(self) -> Fraction:
@@ -168,14 +171,9 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         try:
             public = public_calendar(plan.calendar.country, years)
         except UnknownCountryError as exc:
-            issues.append(
-                Issue(
-                    ("calendar", "country"),
-                    "unknown country code {code}; use an ISO 3166 code that the holidays "
-                    "package supports, such as CN, US, DE",
-                    {"code": repr(exc.args[0])},
-                )
-            )
+            issues.append(_unknown_country(plan.calendar.country, exc))
+        except UnknownSubdivisionError as exc:
+            issues.append(_unknown_subdivision(exc))
         else:
             if public.uncovered_years:
                 issues.append(
@@ -193,13 +191,21 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                     )
                 )
 
-    team_days = team_working_days(
+    calendar = CalendarInfo(
         period.start,
         period.end,
         frozenset(plan.calendar.weekend),
         public,
-        expand_spans(plan.calendar.holidays),
-        expand_spans(plan.calendar.workdays),
+        expand_spans(plan.calendar.holidays, period.start, period.end),
+        expand_spans(plan.calendar.workdays, period.start, period.end),
+    )
+    team_days = team_working_days(
+        period.start,
+        period.end,
+        calendar.weekend,
+        public,
+        calendar.extra_off,
+        calendar.extra_on,
     )
     if not team_days:
         issues.append(Issue(("period",), "the period has no working days"))
@@ -216,6 +222,7 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     ] = {}
     rep_days: list[tuple[date, ...]] = []
     rep_week_ends: list[tuple[int, ...]] = []
+    leaves: dict[tuple[tuple[date, date], ...], frozenset[date]] = {}
     for rep in plan.reps:
         start = rep.start or period.start
         end = rep.end or period.end
@@ -224,7 +231,9 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
             if key == (period.start, period.end, ()):
                 windows[key] = (team_days, team_week_ends)
             else:
-                leave = expand_spans(rep.leave)
+                if rep.leave not in leaves:  # each distinct leave is worked out once
+                    leaves[rep.leave] = expand_spans(rep.leave, period.start, period.end)
+                leave = leaves[rep.leave]
                 days = tuple(d for d in team_days if start <= d <= end and d not in leave)
                 windows[key] = (days, tuple(bisect_right(days, d) for d in week_last_days))
         days, ends = windows[key]
@@ -313,6 +322,41 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         warnings=tuple(issues),
         allocation=plan.allocation,
         history=history,
+        calendar=calendar,
+    )
+
+
+def _unknown_country(written: str, exc: UnknownCountryError) -> Issue:
+    if not exc.suggestions:
+        return Issue(
+            ("calendar", "country"),
+            "unknown country code {code}; use an ISO 3166 code that the holidays "
+            "package supports, such as CN, US, DE",
+            {"code": repr(exc.code)},
+        )
+    return Issue(
+        ("calendar", "country"),
+        "unknown country code {code}; did you mean {matches}?",
+        {
+            "code": repr(written),
+            "matches": ", ".join(f"{code} ({name})" for code, name in exc.suggestions),
+        },
+    )
+
+
+def _unknown_subdivision(exc: UnknownSubdivisionError) -> Issue:
+    where = ("calendar", "country")
+    fields = {"code": exc.country, "name": exc.name, "subdivision": repr(exc.subdivision)}
+    if not exc.valid:
+        return Issue(
+            where,
+            "the holidays package has no subdivisions for {name} ({code}); write country: {code}",
+            fields,
+        )
+    return Issue(
+        where,
+        "{name} ({code}) has no subdivision {subdivision}; the holidays package knows: {valid}",
+        {**fields, "valid": ", ".join(exc.valid)},
     )
 
 
@@ -493,15 +537,15 @@ def _abilities(
     if plan.calendar.country:
         try:
             public = public_calendar(plan.calendar.country, range(since.year, until.year + 1))
-        except UnknownCountryError:
+        except (UnknownCountryError, UnknownSubdivisionError):
             public = None  # already reported for the period
     days = team_working_days(
         since,
         until,
         frozenset(plan.calendar.weekend),
         public,
-        expand_spans(plan.calendar.holidays),
-        expand_spans(plan.calendar.workdays),
+        expand_spans(plan.calendar.holidays, since, until),
+        expand_spans(plan.calendar.workdays, since, until),
     )
 
     def worked(first: date, last: date) -> int:

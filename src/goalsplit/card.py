@@ -9,11 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from goalsplit.breakdown import Breakdown, RepPlan
-from goalsplit.calendar import Week
+from goalsplit.calendar import WORKING_KINDS, Week, holiday_names
 from goalsplit.funnel import cumulative_targets
+from goalsplit.i18n import N_, tr
+
+# Why a day is or is not one of the rep's working days: the team's calendar
+# (calendar.DayKind) and the rep's own window and leave.
+DAY_KIND_TEXT = {
+    "working": N_("working day"),
+    "make_up_workday": N_("make-up working day"),
+    "extra_workday": N_("extra working day (calendar.workdays)"),
+    "public_holiday": N_("public holiday: {holiday}"),
+    "weekend": N_("weekend"),
+    "team_day_off": N_("a day off for everyone (calendar.holidays)"),
+    "leave": N_("{rep} is on leave"),
+    "before_start": N_("{rep} starts on {start}"),
+    "after_end": N_("{rep}'s last day was {end}"),
+}
 
 
 class OutsidePeriodError(ValueError):
@@ -34,10 +50,27 @@ class DayCard:
     week_remaining_working_days: int  # the week's working days from card_date on, inclusive
     week_targets: tuple[int, ...]
     period_to_date: tuple[int, ...]  # cumulative schedule through ``date``
+    day_kind: str = "working"  # why ``date`` is (not) a working day: a DAY_KIND_TEXT key
+    card_day_kind: str | None = None  # the same for card_date
+    holiday: Mapping[str, str] | None = None  # the public holiday on ``date``, by language
 
     @property
     def days(self) -> int:
         return self.rep.working_days
+
+    def describe(self, kind: str, lang: str) -> str:
+        """``public holiday: Spring Festival``, ``weekend``, ``Li Na is on leave`` ..."""
+        holiday = ""
+        if self.holiday:
+            holiday = self.holiday.get(lang) or self.holiday.get("en", "")
+        return tr(
+            DAY_KIND_TEXT[kind],
+            lang,
+            holiday=holiday,
+            rep=self.rep.name,
+            start=self.rep.start,
+            end=self.rep.end,
+        )
 
 
 def day_card(breakdown: Breakdown, rep: RepPlan, on: dt.date) -> DayCard:
@@ -62,6 +95,14 @@ def day_card(breakdown: Breakdown, rep: RepPlan, on: dt.date) -> DayCard:
     targets = tuple(b - a for a, b in zip(before_card, through_card, strict=True))
     if card_date is None:
         targets = tuple(0 for _ in targets)
+    kind = day_kind(breakdown, rep, on, working_day)
+    holiday = None
+    if kind == "public_holiday" and breakdown.calendar and breakdown.calendar.public:
+        public = breakdown.calendar.public
+        holiday = {
+            "en": public.names.get(on, ""),
+            "zh": holiday_names(public, [on.year], "zh").get(on, ""),
+        }
     return DayCard(
         breakdown=breakdown,
         rep=rep,
@@ -75,4 +116,24 @@ def day_card(breakdown: Breakdown, rep: RepPlan, on: dt.date) -> DayCard:
         week_remaining_working_days=max(0, week_end - (position - 1)) if card_date else 0,
         week_targets=tuple(b - a for a, b in zip(before_week, through_week, strict=True)),
         period_to_date=tuple(through),
+        day_kind=kind,
+        card_day_kind=day_kind(breakdown, rep, card_date, True) if card_date else None,
+        holiday=holiday,
     )
+
+
+def day_kind(breakdown: Breakdown, rep: RepPlan, day: dt.date, working: bool) -> str:
+    """Why ``day`` is (``working``: it is) one of ``rep``'s working days."""
+    if day < rep.start:
+        return "before_start"
+    if day > rep.end:
+        return "after_end"
+    if breakdown.calendar is not None:
+        team = breakdown.calendar.day_kind(day)
+    else:  # a breakdown built without its calendar: only the team's days are known
+        at = bisect_left(breakdown.working_days, day)
+        known = at < len(breakdown.working_days) and breakdown.working_days[at] == day
+        team = "working" if known else "team_day_off"
+    if working or team not in WORKING_KINDS:
+        return team
+    return "leave"

@@ -431,6 +431,12 @@ def check(
         )
         if _warning_count(breakdown):
             summary += tr(", {count} warning(s)", language, count=_warning_count(breakdown))
+        if breakdown.calendar is not None:
+            from goalsplit.calendar import describe_calendar
+
+            summary += ("；" if language == "zh" else "; ") + describe_calendar(
+                breakdown.calendar, language
+            )
         typer.echo(summary)
     if invalid:
         raise typer.Exit(EXIT_INVALID_PLAN)

@@ -282,16 +282,54 @@ ZH: dict[str, str] = {
     "{rep} — by working day": "{rep} — 按工作日",
     # cli.py (today, init)
     # -- calendar, today's card, safe output (issue 8)
+    "outside the range a plan accepts; adjust by hand": "超出计划可接受的范围；请手动调整",
+    "Working day?": "是否工作日",
+    "Kind of day": "日期类型",
+    "Working day no.": "第几个工作日",
+    "Working days in period": "全期工作日数",
+    "yes": "是",
+    "no": "否",
+    "calendar: weekends only ({weekend}), no public holidays": "日历：仅周末休息（{weekend}），"
+    "无法定节假日",
+    "calendar: no weekend, no public holidays": "日历：无周末，无法定节假日",
+    "{country} ({code})": "{country}（{code}）",
+    ", {subdivision} ({code})": "，{subdivision}（{code}）",
+    "calendar: {place}": "日历：{place}",
+    "{count} public holiday": "{count} 个法定节假日",
+    "{count} make-up workday": "{count} 个调休上班日",
+    "weekend: {weekend}": "周末：{weekend}",
+    "no weekend": "无周末",
+    "+{count} day off": "另有 {count} 个全员休息日",
+    "+{count} workday": "另有 {count} 个额外工作日",
+    "unknown country code {code}; did you mean {matches}?": "未知的国家代码 {code}；"
+    "是不是指 {matches}？",
+    "the holidays package has no subdivisions for {name} ({code}); write country: {code}": (
+        "holidays 包没有 {name}（{code}）的地区划分；请写 country: {code}"
+    ),
+    "{name} ({code}) has no subdivision {subdivision}; the holidays package knows: {valid}": (
+        "{name}（{code}）没有地区 {subdivision}；holidays 包支持：{valid}"
+    ),
     "choose a rep; the reps are: {reps}": "请选择一位销售；销售有：{reps}",
     "{date} is outside the period {start}..{end}": "{date} 不在周期 {start}..{end} 之内",
     "{path} exists; use --force to overwrite it": "{path} 已存在；如需覆盖请加 --force",
     "Wrote {path}; next: goalsplit check {path}": "已写入 {path}；下一步：goalsplit check {path}",
     # render/report.py (today)
-    "{date} ({weekday}) is not a working day for {rep}; here is the next one, {next} "
-    "({next_weekday}).": "{date}（{weekday}）不是 {rep} 的工作日；下面是下一个工作日 {next}"
-    "（{next_weekday}）。",
-    "{date} ({weekday}) is not a working day for {rep}, and none is left in {period}.": "{date}"
-    "（{weekday}）不是 {rep} 的工作日，{period} 内也没有剩余的工作日。",
+    "{date} ({weekday}) is not a working day for {rep}: {reason}. Here is the next one, {next} "
+    "({next_weekday}).": "{date}（{weekday}）不是 {rep} 的工作日：{reason}。下面是下一个工作日 "
+    "{next}（{next_weekday}）。",
+    "{date} ({weekday}) is not a working day for {rep}: {reason}. None is left in {period}.": (
+        "{date}（{weekday}）不是 {rep} 的工作日：{reason}。{period} 内也没有剩余的工作日。"
+    ),
+    " ({kind})": "（{kind}）",
+    "working day": "工作日",
+    "make-up working day": "调休上班日",
+    "extra working day (calendar.workdays)": "额外工作日（calendar.workdays）",
+    "public holiday: {holiday}": "法定节假日：{holiday}",
+    "weekend": "周末",
+    "a day off for everyone (calendar.holidays)": "全员休息日（calendar.holidays）",
+    "{rep} is on leave": "{rep} 休假",
+    "{rep} starts on {start}": "{rep} 于 {start} 入职",
+    "{rep}'s last day was {end}": "{rep} 的最后一天是 {end}",
     "{rep} — {weekday} {date}, working day {day} of {days}": "{rep} — {date} {weekday}，第 {day} "
     "个工作日，共 {days} 个",
     "{rep} — {period}": "{rep} — {period}",
@@ -306,7 +344,6 @@ ZH: dict[str, str] = {
     "Working days": "工作日",
     "Exact total": "精确总量",
     "Per working day": "每工作日",
-    "Working day": "是否工作日",
     "Card date": "卡片日期",
     "Week target": "本周目标",
     "* = own": "* = 本人设定",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from goalsplit.funnel import ceil_fraction
 from goalsplit.i18n import tr
@@ -35,10 +36,40 @@ def _exact(value: Fraction | None) -> str:
     return text or "0"
 
 
-def _writer() -> tuple[io.StringIO, Any]:
+# A text cell that starts with one of these is read by Excel, LibreOffice and Google
+# Sheets as a formula (``=HYPERLINK(...)`` in a rep's name from a CRM export).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def safe_cell(value: object) -> object:
+    """OWASP's rule against CSV injection: a text cell that a spreadsheet would run
+    as a formula gets a leading apostrophe; numbers (also negative ones, such as a
+    gap of -5) stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    """csv.writer whose rows are safe to open in a spreadsheet."""
+
+    def __init__(self, buffer: io.StringIO) -> None:
+        self._writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def writerow(self, row: Sequence[object]) -> None:
+        self._writer.writerow([safe_cell(v) for v in row])
+
+    def writerow_safe(self, row: Sequence[object]) -> None:
+        """A row whose text cells went through safe_cell already (the plan's long
+        rows: checking every count would cost a tenth of a second for 10,000 reps)."""
+        self._writer.writerow(row)
+
+
+def _writer() -> tuple[io.StringIO, _SafeWriter]:
     """A CSV writer into a buffer, with the CRLF line ends Excel expects."""
     buffer = io.StringIO()
-    return buffer, csv.writer(buffer, lineterminator="\r\n")
+    return buffer, _SafeWriter(buffer)
 
 
 def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
@@ -62,19 +93,23 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
         header += [day.isoformat() for day in days]
     writer.writerow(header)
     yield BOM + buffer.getvalue()
+    labels = [safe_cell(options.label(stage)) for stage in breakdown.stages]
     for i in selected_reps(breakdown, options):
         buffer.seek(0)
         buffer.truncate()
         rep = breakdown.reps[i]
         working_days = rep.working_days
+        name = safe_cell(rep.name)
         weeks = rep.week_columns()
         daily = rep.day_columns() if options.daily else [[]] * len(rep.stages)
-        for s, week_targets, day_targets in zip(rep.stages, weeks, daily, strict=True):
+        for s, label, week_targets, day_targets in zip(
+            rep.stages, labels, weeks, daily, strict=True
+        ):
             stage = s.stage
             row = [
-                rep.name,
-                stage.name,
-                options.label(stage),
+                name,
+                stage.name,  # a key: letters, digits and _
+                label,
                 stage.unit,
                 working_days,
                 _exact(s.required),
@@ -85,7 +120,7 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
             if options.daily:
                 mine = dict(zip(rep.days, day_targets, strict=True))
                 row += [mine.get(day, "") for day in days]
-            writer.writerow(row)
+            writer.writerow_safe(row)
         yield buffer.getvalue()
 
 
@@ -96,8 +131,11 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
         [
             tr("Rep", lang),
             tr("Date", lang),
-            tr("Working day", lang),
+            tr("Working day?", lang),
+            tr("Kind of day", lang),
             tr("Card date", lang),
+            tr("Working day no.", lang),
+            tr("Working days in period", lang),
             tr("Stage", lang),
             tr("Label", lang),
             tr("Today", lang),
@@ -108,13 +146,18 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
         ]
     )
     totals = card.rep.totals()
+    working = tr("yes", lang) if card.working_day else tr("no", lang)
+    kind = card.describe(card.day_kind, lang)
     for k, stage in enumerate(card.breakdown.stages):
         writer.writerow(
             [
                 card.rep.name,
                 card.date.isoformat(),
-                int(card.working_day),
+                working,
+                kind,
                 card.card_date.isoformat() if card.card_date else "",
+                card.day if card.card_date else "",
+                card.days,
                 stage.name,
                 options.label(stage),
                 card.targets[k],

@@ -33,7 +33,8 @@ class Grid:
     row_styles: list[str] = field(default_factory=list)
     footer: list[str] | None = None
     title: str = ""
-    caption: str = ""
+    caption: str = ""  # below the table; a newline starts a new line
+    subtitle: str = ""  # under the title
 
     def add_row(self, *cells: str, style: str = "") -> None:
         self.rows.append(list(cells))
@@ -55,12 +56,35 @@ def display_width(text: str) -> int:
     """Terminal columns taken by ``text``: wide (CJK) characters take two."""
     if text.isascii():
         return len(text)
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    return sum(map(_char_width, text))
+
+
+def _char_width(char: str) -> int:
+    if char.isascii():
+        return 1
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+# Characters that would act on the terminal or break a line instead of showing:
+# control characters (ESC starts an escape sequence), format characters (bidi
+# overrides, zero-width), line and paragraph separators, lone surrogates.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def printable(text: str) -> str:
+    """``text`` with every control or format character shown as an escape
+    (``\\x1b``, ``\\u202e``), so a name from a CRM export cannot move the cursor,
+    recolour the terminal or reorder a line; CJK and punctuation are kept."""
+    if text.isprintable():
+        return text
+    return "".join(
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        if unicodedata.category(c) in _INVISIBLE
+        else c
+        for c in text
+    )
 
 
 def _pad(text: str, width: int, align: Align) -> str:
@@ -88,9 +112,11 @@ def _split_header(header: str) -> list[str]:
 def layout(grid: Grid, width: int) -> list[Line]:
     """Lines of text (with a style name each) that draw ``grid`` within ``width``."""
     count = len(grid.columns)
-    body = [*grid.rows, *([grid.footer] if grid.footer else [])]
+    rows = [[printable(cell) for cell in row] for row in grid.rows]
+    footer = [printable(cell) for cell in grid.footer] if grid.footer else None
+    body = [*rows, *([footer] if footer else [])]
     cells = [max((display_width(row[j]) for row in body), default=0) for j in range(count)]
-    headers = [[c.header] for c in grid.columns]
+    headers = [[printable(c.header)] for c in grid.columns]
 
     def total(gap: int) -> int:
         widths = [max(cells[j], *(display_width(h) for h in headers[j])) for j in range(count)]
@@ -99,9 +125,9 @@ def layout(grid: Grid, width: int) -> list[Line]:
     gap = 3 if total(3) <= width else 2
     # Still too wide: wrap headers that are wider than their cells, then close up.
     if total(gap) > width:
-        for j, column in enumerate(grid.columns):
-            if display_width(column.header) > cells[j]:
-                headers[j] = _split_header(column.header)
+        for j in range(count):
+            if display_width(headers[j][0]) > cells[j]:
+                headers[j] = _split_header(headers[j][0])
     if total(gap) > width:
         gap = 1
     widths = [max(cells[j], *(display_width(h) for h in headers[j])) for j in range(count)]
@@ -114,7 +140,14 @@ def layout(grid: Grid, width: int) -> list[Line]:
 
     lines: list[Line] = []
     if grid.title:
-        lines.append((_center(grid.title, inner + 2).rstrip(), "title"))
+        lines.append((_center(printable(grid.title), inner + 2).rstrip(), "title"))
+    if grid.subtitle:
+        texts = wrap(printable(grid.subtitle), width - 1)
+        if len(texts) == 1:
+            lines.append((_center(texts[0], inner + 2).rstrip(), "caption"))
+        else:
+            lines += [(" " + text, "caption") for text in texts]
+    if grid.title or grid.subtitle:
         lines.append(("", ""))
     depth = max(len(h) for h in headers)
     for k in range(depth):
@@ -123,33 +156,58 @@ def layout(grid: Grid, width: int) -> list[Line]:
         lines.append((line(row), "header"))
     rule = " " + "─" * inner
     lines.append((rule, "rule"))
-    for row, style in zip(grid.rows, grid.row_styles, strict=True):
+    for row, style in zip(rows, grid.row_styles, strict=True):
         lines.append((line(row), style))
-    if grid.footer:
+    if footer:
         lines.append((rule, "rule"))
-        lines.append((line(grid.footer), "footer"))
+        lines.append((line(footer), "footer"))
     if grid.caption:
-        lines += [(" " + text, "caption") for text in wrap(grid.caption, width - 1)]
+        caption = "\n".join(map(printable, grid.caption.split("\n")))
+        lines += [(" " + text, "caption") for text in wrap(caption, width - 1)]
     return lines
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Break ``text`` at spaces into lines of at most ``width`` columns (CJK-aware)."""
+    """Break ``text`` at spaces into lines of at most ``width`` columns (CJK-aware);
+    a newline starts a new line. Linear in the length of ``text``."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _wrap_paragraph(paragraph, width)
+    return lines
+
+
+def _wrap_paragraph(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""
+    current_width = 0
     for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if current and display_width(candidate) > width:
+        word_width = display_width(word)
+        if current and current_width + 1 + word_width > width:
             lines.append(current)
-            current = word
+            current, current_width = word, word_width
+        elif current:
+            current, current_width = f"{current} {word}", current_width + 1 + word_width
         else:
-            current = candidate
-        # Chinese has no spaces between words: break a run that is still too wide anywhere.
-        while display_width(current) > width:
-            cut = len(current)
-            while cut > 1 and display_width(current[:cut]) > width:
-                cut -= 1
-            lines.append(current[:cut])
-            current = current[cut:]
+            current, current_width = word, word_width
+        if current_width > width:
+            # Chinese has no spaces between words: break a run that is still too wide
+            # anywhere (only a single word can be too wide here).
+            pieces, current, current_width = _break_word(current, width)
+            lines += pieces
     lines.append(current)
     return lines
+
+
+def _break_word(word: str, width: int) -> tuple[list[str], str, int]:
+    """Full lines of ``word`` (each the longest prefix that fits, at least one
+    character) and the rest with its width, in one pass over the characters."""
+    pieces: list[str] = []
+    start = 0
+    used = 0
+    for i, char in enumerate(word):
+        w = _char_width(char)
+        if used + w > width and i > start:
+            pieces.append(word[start:i])
+            start, used = i, 0
+        used += w
+    return pieces, word[start:], used

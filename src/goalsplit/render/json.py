@@ -75,6 +75,30 @@ def header(breakdown: Breakdown, options: ReportOptions) -> dict[str, Any]:
         "notes": [w.describe() for w in breakdown.warnings if w.severity == "note"],
         "allocation": breakdown.allocation,
         "history": _history(breakdown),
+        "calendar": _calendar(breakdown),
+    }
+
+
+def _calendar(breakdown: Breakdown) -> dict[str, Any] | None:
+    """The calendar the working days come from, within the period."""
+    from goalsplit.calendar import WEEKDAY_KEYS
+
+    info = breakdown.calendar
+    if info is None:
+        return None
+    public = info.public
+    names = public.names if public else {}
+    return {
+        "code": public.country if public else None,
+        "name": public.name if public else None,
+        "subdivision": public.subdivision if public else None,
+        "weekend": [WEEKDAY_KEYS[d] for d in sorted(info.weekend)],
+        "public_holidays": [
+            {"date": day.isoformat(), "name": names.get(day, "")} for day in info.public_holidays()
+        ],
+        "make_up_workdays": [day.isoformat() for day in info.make_up_workdays()],
+        "extra_days_off": [day.isoformat() for day in sorted(info.extra_off)],
+        "extra_workdays": [day.isoformat() for day in sorted(info.extra_on)],
     }
 
 
@@ -155,7 +179,16 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
         "rep": card.rep.name,
         "date": card.date.isoformat(),
         "working_day": card.working_day,
+        "day_kind": card.day_kind,  # why "date" is (not) a working day
+        "reason": None if card.working_day else card.describe(card.day_kind, options.lang),
+        "holiday": None
+        if card.holiday is None
+        else {
+            "name": card.holiday.get("en", ""),
+            "label": card.holiday.get(options.lang) or card.holiday.get("en", ""),
+        },
         "card_date": card.card_date.isoformat() if card.card_date else None,
+        "card_day_kind": card.card_day_kind,
         "day": card.day,
         "days": card.days,
         "targets": dict(zip(names, card.targets, strict=True)),
@@ -180,6 +213,7 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
             for s in card.breakdown.stages
         ],
         "warnings": [w.describe() for w in card.breakdown.warnings if w.severity == "warning"],
+        "calendar": _calendar(card.breakdown),
     }
     yield _dumps(document) + "\n"
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from goalsplit.render import ReportOptions
-from goalsplit.render.grid import Block, Grid
+from goalsplit.render.grid import Block, Grid, printable
 from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
 
 if TYPE_CHECKING:
@@ -48,7 +48,9 @@ def document(blocks: list[Block]) -> str:
 
 
 def escape(text: str) -> str:
-    """Cell or line text that Markdown shows as written."""
+    """Cell or line text that Markdown shows as written (control characters as
+    visible escapes)."""
+    text = printable(text)
     for char in "\\|*_`[]<>":
         text = text.replace(char, "\\" + char)
     return text
@@ -58,6 +60,8 @@ def table(grid: Grid, heading: str) -> str:
     lines = []
     if grid.title:
         lines += [f"{heading} {escape(grid.title)}", ""]
+    if grid.subtitle:
+        lines += [escape(grid.subtitle), ""]
     lines.append("| " + " | ".join(escape(c.header) for c in grid.columns) + " |")
     lines.append(
         "|" + "|".join("---:" if c.align == "right" else ":---" for c in grid.columns) + "|"
@@ -69,5 +73,6 @@ def table(grid: Grid, heading: str) -> str:
             "| " + " | ".join(f"**{escape(cell)}**" if cell else "" for cell in grid.footer) + " |"
         )
     if grid.caption:
-        lines += ["", f"_{escape(grid.caption)}_"]
+        paragraphs = [f"_{escape(text)}_" for text in grid.caption.split("\n") if text]
+        lines += ["", "\n\n".join(paragraphs)]
     return "\n".join(lines) + "\n"

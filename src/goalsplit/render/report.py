@@ -84,6 +84,7 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
             start=breakdown.start,
             end=breakdown.end,
         ),
+        subtitle=_calendar_line(breakdown, lang),
         caption=tr("Stage columns: average per working day.", lang),
     )
     stages = breakdown.stages
@@ -106,6 +107,15 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
         *[average(a, s) for s, a in zip(stages, per_day_totals, strict=True)][1:],
     ]
     return grid
+
+
+def _calendar_line(breakdown: Breakdown, lang: str, before: str = "") -> str:
+    """The calendar the working days come from ("calendar: China (CN), 2026, ...")."""
+    from goalsplit.calendar import describe_calendar
+
+    if breakdown.calendar is None:
+        return ""
+    return before + describe_calendar(breakdown.calendar, lang)
 
 
 def allocation_notes(breakdown: Breakdown, lang: str) -> list[Note]:
@@ -221,11 +231,16 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
     breakdown, rep = card.breakdown, card.rep
     blocks: list[Block] = []
     if not card.working_day:
-        day_off = {"date": card.date, "weekday": weekday(card.date, lang), "rep": rep.name}
+        day_off = {
+            "date": card.date,
+            "weekday": weekday(card.date, lang),
+            "rep": rep.name,
+            "reason": card.describe(card.day_kind, lang),
+        }
         if card.card_date is not None:
             text = tr(
-                "{date} ({weekday}) is not a working day for {rep}; here is the next one, "
-                "{next} ({next_weekday}).",
+                "{date} ({weekday}) is not a working day for {rep}: {reason}. Here is the "
+                "next one, {next} ({next_weekday}).",
                 lang,
                 **day_off,
                 next=card.card_date,
@@ -233,7 +248,8 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
             )
         else:
             text = tr(
-                "{date} ({weekday}) is not a working day for {rep}, and none is left in {period}.",
+                "{date} ({weekday}) is not a working day for {rep}: {reason}. None is left "
+                "in {period}.",
                 lang,
                 **day_off,
                 period=breakdown.period_label,
@@ -250,6 +266,8 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
             day=card.day,
             days=card.days,
         )
+        if card.card_day_kind not in (None, "working"):
+            title += tr(" ({kind})", lang, kind=card.describe(card.card_day_kind, lang))
     else:
         title = tr("{rep} — {period}", lang, rep=rep.name, period=breakdown.period_label)
     totals = rep.totals()
@@ -277,7 +295,8 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
             today=f"{card.date:%m-%d}",
             quota=money(totals[0]),
             currency=_currency(breakdown),
-        ),
+        )
+        + _calendar_line(breakdown, lang, "\n"),
     )
     for k, stage in enumerate(breakdown.stages):
         grid.add_row(

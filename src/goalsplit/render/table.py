@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from goalsplit.render import ReportOptions
-from goalsplit.render.grid import Block, Grid, Line, layout, wrap
+from goalsplit.render.grid import Block, Grid, Line, layout, printable, wrap
 from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def lines(blocks: list[Block], width: int) -> list[Line]:
                 result.append(("", ""))
             result += layout(block, width)
         else:
-            result += [(text, block.style) for text in wrap(block.text, width)]
+            result += [(text, block.style) for text in wrap(printable(block.text), width)]
     return result
 
 
