@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from goalsplit import cli
@@ -19,7 +23,7 @@ EAST = str(EXAMPLES / "east-1-q1.yaml")
 FIELD = str(EXAMPLES / "field-team-2026-03.yaml")
 
 
-def invoke(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def invoke(*args: str, env: dict[str, str | None] | None = None):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(app, list(args), env=env)
 
 
@@ -276,3 +280,398 @@ def test_python_dash_m_works() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "ok: 5 reps" in result.stdout
+
+
+# --- issue 8: closed pipes ----------------------------------------------------------------
+
+HISTORY = str(EXAMPLES / "east-1-history.csv")
+ACTUALS = str(EXAMPLES / "east-1-q1-actuals.csv")
+NO_LANG: dict[str, str | None] = {
+    "GOALSPLIT_LANG": None,
+    "LC_ALL": None,
+    "LC_MESSAGES": None,
+    "LANG": None,
+    "COLUMNS": "200",
+}
+
+
+def run_into_closed_pipe(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run goalsplit with stdout a pipe whose reader has already gone."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "goalsplit", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        # Every format streams through the same writer; each command once (a subprocess
+        # costs about a second).
+        *[["plan", EAST, "-f", fmt.value, "--daily"] for fmt in Format],
+        ["today", EAST, "-r", "张伟", "-d", "2026-02-24"],
+        ["track", EAST, "-a", ACTUALS, "-f", "csv"],
+        ["rates", HISTORY, "-f", "yaml"],
+        ["check", EAST],
+        ["schema"],
+        ["--version"],
+        ["--help"],
+        ["plan", "--help"],
+        ["plan", EAST, "-f", "json", "-o", "/dev/stdout"],
+    ],
+    ids=lambda args: "-".join(a for a in args if not a.startswith("/")),
+)
+def test_a_closed_pipe_ends_quietly_with_141(args: list[str]) -> None:
+    result = run_into_closed_pipe(*args)
+    assert result.returncode == 141
+    assert result.stderr == b""
+
+
+def test_head_closing_the_pipe_early_exits_141(tmp_path: Path) -> None:
+    """The issue's own command line, with a plan big enough to outlast the pipe buffer."""
+    names = ", ".join(f"{{name: R{i}}}" for i in range(60))
+    plan = write(tmp_path, VALID.replace("[{name: A}, {name: B}]", f"[{names}]"))
+    result = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m goalsplit plan {shlex.quote(str(plan))} -f json "
+        '--daily | head -c 10; echo " ${PIPESTATUS[0]}"',
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        check=False,
+    )
+    assert result.stdout.decode().endswith(" 141\n")
+    assert result.stderr == b""
+
+
+# --- issue 8: track --fail-behind ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value", ["inf", "-inf", "nan", "1e400", "-5", "1000.5", "x", "", "1e-99999"]
+)
+def test_fail_behind_outside_0_to_1000_is_a_usage_error(value: str) -> None:
+    result = invoke("track", EAST, "-a", ACTUALS, "--fail-behind", value, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "expected a percentage from 0 to 1000" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_fail_behind_error_in_chinese() -> None:
+    result = invoke(
+        "track",
+        EAST,
+        "-a",
+        ACTUALS,
+        "--fail-behind",
+        "inf",
+        "--lang",
+        "zh",
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 2
+    assert "应为 0 到 1000 之间的百分比" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "shown"),
+    [
+        ("0", 0, None),
+        ("80", 1, "below 80%"),
+        ("80%", 1, "below 80%"),
+        ("8e1", 1, "below 80%"),
+        ("57.5", 1, "below 57.5%"),
+        ("1000", 1, "below 1000%"),
+    ],
+)
+def test_fail_behind_reads_the_percentage_exactly(value: str, code: int, shown: str | None) -> None:
+    result = invoke("track", EAST, "-a", ACTUALS, "--fail-behind", value, "-f", "json")
+    assert result.exit_code == code, result.stderr
+    if shown:
+        assert shown in result.stderr
+
+
+# --- issue 8: plurals and what was wrong ------------------------------------------------------
+
+
+def test_check_uses_real_plurals(tmp_path: Path) -> None:
+    one = write(
+        tmp_path,
+        VALID.replace("period: 2026-03", "period: {start: 2026-03-02, end: 2026-03-02}").replace(
+            "[{name: A}, {name: B}]", "[{name: A, quota: 900}]"
+        ),
+        "one.yaml",
+    )
+    result = invoke("check", str(one), env={**NO_LANG})
+    assert result.exit_code == 0, result.stderr
+    assert ": ok: 1 rep, 2026-03-02..2026-03-02 (1 working day)" in result.stdout
+    assert ", 1 warning; calendar: weekends only" in result.stdout
+    two = write(tmp_path, WARNS, "two.yaml")
+    assert "2 reps" in invoke("check", str(two)).stdout
+
+
+def test_the_error_summary_counts_in_words(tmp_path: Path) -> None:
+    one = invoke("plan", str(write(tmp_path, INVALID)), env={**NO_LANG})
+    assert "goalsplit: 1 error in the plan; nothing was written." in one.stderr
+    two = write(tmp_path, INVALID.replace("target: -1", "target: -1\n    qouta: 1"), "two.yaml")
+    result = invoke("plan", str(two), env={**NO_LANG})
+    assert "goalsplit: 2 errors in the plan; nothing was written." in result.stderr
+    assert "(s)" not in one.stderr
+
+
+def test_errors_in_the_actuals_say_so(tmp_path: Path) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "date,rep,revenue\n2026-01-05,张伟,x\n2026-01-06,张伟,-1\n", encoding="utf-8"
+    )
+    result = invoke("track", EAST, "-a", str(actuals), env={**NO_LANG})
+    assert result.exit_code == 3
+    assert "goalsplit: 2 errors in the actuals; nothing was written." in result.stderr
+    assert "in the plan" not in result.stderr
+    zh = invoke("track", EAST, "-a", str(actuals), "--lang", "zh")
+    assert "实际数据文件有 2 处错误" in zh.stderr
+
+
+def test_errors_in_a_history_for_rates_say_so(tmp_path: Path) -> None:
+    history = tmp_path / "h.csv"
+    history.write_text("rep,date,revenue,dials\nA,2025-10-01,x,3\n", encoding="utf-8")
+    result = invoke("rates", str(history), env={**NO_LANG})
+    assert result.exit_code == 3
+    assert "goalsplit: 1 error in the history; nothing was written." in result.stderr
+
+
+def test_the_summary_word_follows_the_error_kind() -> None:
+    from goalsplit.errors import Issue, PlanError
+
+    class ActivityError(PlanError):
+        kind = "history"
+
+    runner = CliRunner()
+    with runner.isolation() as (_, err, _):
+        cli._report_issues(
+            [Issue((), "the file is empty")],
+            "en",
+            getattr(ActivityError([]), "kind", "plan"),
+        )
+        assert "1 error in the history" in err.getvalue().decode()
+
+
+# --- issue 8: click's framing and --help in Chinese ---------------------------------------
+
+ENGLISH_FRAMING = (
+    "Usage:",
+    "Try '",
+    "Error",
+    "Invalid value for",
+    "does not exist",
+    "No such option",
+    "Missing argument",
+    "Missing option",
+    "Got unexpected extra argument",
+    "requires an argument",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "chinese"),
+    [
+        (["plan"], "缺少参数 'PLAN'"),
+        (["plan", "nope.yaml"], "'nope.yaml' 不存在"),
+        (["plan", EAST, "--bogus"], "没有选项 --bogus"),
+        (["plan", EAST, "--fmt", "json"], "是否想用 --format"),
+        (["plan", EAST, "extra"], "多余的参数：extra"),
+        (["plan", EAST, "-f", "xml"], "'xml' 不是以下之一"),
+        (["track", EAST], "缺少选项 '--actuals'"),
+        (["track", EAST, "-a"], "需要一个值"),
+        (["rates", HISTORY, "--prior", "-1"], "必须至少为 0"),
+        (["plan", EAST, "--rep", "Nobody"], "没有名为 'Nobody' 的销售"),
+        (["nocmd"], "没有命令 'nocmd'"),
+    ],
+)
+def test_usage_errors_in_chinese(args: list[str], chinese: str) -> None:
+    result = invoke(*args, env={**NO_LANG, "GOALSPLIT_LANG": "zh"})
+    assert result.exit_code == 2
+    assert chinese in result.stderr
+    for english in ENGLISH_FRAMING:
+        assert english not in result.stderr, english
+
+
+def test_lang_on_the_command_line_chooses_the_language_of_usage_errors() -> None:
+    result = invoke("plan", "nope.yaml", "--lang", "zh", env={**NO_LANG})
+    assert result.exit_code == 2
+    assert "用法：goalsplit plan" in result.stderr and "错误" in result.stderr
+    english = invoke("plan", "nope.yaml", env={**NO_LANG})
+    assert "Usage: goalsplit plan" in english.stderr and "does not exist" in english.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["plan"], ["today"], ["track"], ["rates"], ["check"], ["init"], ["schema"]]
+)
+def test_help_in_chinese(command: list[str]) -> None:
+    result = invoke(*command, "--help", env={**NO_LANG, "GOALSPLIT_LANG": "zh", "COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "用法：goalsplit" in result.stdout
+    assert "显示此帮助并退出。" in result.stdout
+    for english in ("Usage:", "Options", "Arguments", "Show this message", "[default:"):
+        assert english not in result.stdout, english
+    assert "…" not in result.stdout  # Chinese help is folded, not cut short
+
+
+def test_help_under_lang_zh_translates_every_help_text() -> None:
+    from goalsplit.i18n import ZH
+
+    result = invoke("track", "--help", "--lang", "zh", env={**NO_LANG})
+    assert "计划对比实际" in result.stdout and "实际完成情况" in result.stdout
+    assert "选项" in result.stdout and "参数" in result.stdout and "[必填]" in result.stdout
+    command = typer.main.get_command(app)
+    cli._translate_help(command, "zh")
+    for sub in [command, *command.commands.values()]:  # type: ignore[attr-defined]
+        for text in [sub.help, *(getattr(p, "help", None) for p in sub.params)]:
+            assert not text or text in ZH.values(), text
+
+
+def test_help_stays_english_by_default() -> None:
+    result = invoke("plan", "--help", env={**NO_LANG})
+    assert "Usage: goalsplit plan" in result.stdout and "Options" in result.stdout
+
+
+# --- issue 8: the plan's lang: --------------------------------------------------------------
+
+ZH_INVALID = "lang: zh\n" + dedent(INVALID)
+
+
+@pytest.mark.parametrize("command", ["plan", "check"])
+def test_the_plans_lang_applies_even_when_the_plan_is_invalid(tmp_path: Path, command: str) -> None:
+    plan = write(tmp_path, ZH_INVALID)
+    result = invoke(command, str(plan), env={**NO_LANG, "LANG": "en_US.UTF-8"})
+    assert result.exit_code == 3
+    assert "必须大于 0" in result.stderr
+    assert "计划文件有 1 处错误" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (["--lang", "en"], {"GOALSPLIT_LANG": "zh"}, "en"),  # --lang wins
+        ([], {"GOALSPLIT_LANG": "en"}, "en"),  # then GOALSPLIT_LANG
+        ([], {"LANG": "en_US.UTF-8"}, "zh"),  # then the plan, over the locale
+        ([], {}, "zh"),
+    ],
+)
+def test_language_precedence_with_the_plans_lang(
+    tmp_path: Path, args: list[str], env: dict[str, str], expected: str
+) -> None:
+    plan = write(tmp_path, ZH_INVALID)
+    result = invoke("plan", str(plan), *args, env={**NO_LANG, **env})
+    assert ("必须大于 0" in result.stderr) == (expected == "zh"), result.stderr
+
+
+def test_a_plan_in_english_beats_a_chinese_locale(tmp_path: Path) -> None:
+    plan = write(tmp_path, "lang: en\n" + dedent(INVALID))
+    result = invoke("plan", str(plan), env={**NO_LANG, "LANG": "zh_CN.UTF-8"})
+    assert "must be greater than 0" in result.stderr
+
+
+def test_the_plans_lang_chooses_the_report_language(tmp_path: Path) -> None:
+    plan = write(tmp_path, "lang: 'zh'   # 中文\n" + dedent(VALID))
+    result = invoke("plan", str(plan), env={**NO_LANG})
+    assert result.exit_code == 0, result.stderr
+    assert "销售" in result.stdout
+
+
+def test_init_lang_zh_writes_lang_zh(tmp_path: Path) -> None:
+    zh = tmp_path / "zh.yaml"
+    assert invoke("init", str(zh), "--lang", "zh").exit_code == 0
+    assert "\nlang: zh " in zh.read_text(encoding="utf-8")
+    checked = invoke("check", str(zh), env={**NO_LANG})
+    assert "通过" in checked.stdout
+    en = tmp_path / "en.yaml"
+    assert invoke("init", str(en), "--lang", "en").exit_code == 0
+    assert "\nlang:" not in en.read_text(encoding="utf-8")
+
+
+# --- issue 8: today outside the period without --date -------------------------------------
+
+ONE_REP = VALID.replace("[{name: A}, {name: B}]", "[{name: A}]")
+
+
+def test_today_after_the_period_says_it_ended(tmp_path: Path) -> None:
+    plan = write(tmp_path, ONE_REP.replace("2026-03", "2020-Q1"))
+    result = invoke("today", str(plan), env={**NO_LANG})
+    assert result.exit_code == 2
+    assert result.stderr == "goalsplit: the period 2020-Q1 ended on 2020-03-31.\n"
+    zh = invoke("today", str(plan), "--lang", "zh")
+    assert zh.stderr == "goalsplit：周期 2020-Q1 已于 2020-03-31 结束。\n"
+
+
+def test_today_before_the_period_says_when_it_starts(tmp_path: Path) -> None:
+    plan = write(tmp_path, ONE_REP.replace("2026-03", "2199-Q4"))
+    result = invoke("today", str(plan), env={**NO_LANG})
+    assert result.exit_code == 2
+    assert "the period 2199-Q4 starts on 2199-10-01" in result.stderr
+    assert "--date" not in result.stderr
+
+
+def test_today_with_an_explicit_date_outside_keeps_its_message(tmp_path: Path) -> None:
+    plan = write(tmp_path, ONE_REP.replace("2026-03", "2020-Q1"))
+    result = invoke("today", str(plan), "--date", "2026-01-01", env={**NO_LANG})
+    assert result.exit_code == 2
+    assert "'--date'" in result.stderr and "is outside the period" in result.stderr
+
+
+# --- issue 8: init --period ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        ("2027", "2027-01-01", "2027-12-31"),
+        ("2027-H1", "2027-01-01", "2027-06-30"),
+        ("2027-H2", "2027-07-01", "2027-12-31"),
+        ("2027-Q1", "2027-01-01", "2027-03-31"),
+        ("2027-q4", "2027-10-01", "2027-12-31"),
+        ("2027-03", "2027-03-01", "2027-03-31"),
+        ("2027-W05", "2027-02-01", "2027-02-07"),
+        ("2026-W53", "2026-12-28", "2027-01-03"),
+    ],
+)
+def test_init_period_writes_a_starter_for_that_period(
+    tmp_path: Path, lang: str, period: str, start: str, end: str
+) -> None:
+    import re
+
+    path = tmp_path / "plan.yaml"
+    result = invoke("init", str(path), "--period", period, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert f"\nperiod: {period.upper()} " in text
+    for day in re.findall(r"\d{4}-\d{2}-\d{2}", text):
+        assert start <= day <= end, day
+    checked = invoke("check", str(path), "--lang", "en")
+    assert checked.exit_code == 0, checked.stderr
+    assert f": ok: 3 reps, {period.upper()} " in checked.stdout
+
+
+@pytest.mark.parametrize("period", ["2027-Q5", "2027-13", "2027-W54", "27-Q1", "1899", "2200", "x"])
+def test_init_with_a_bad_period_is_a_usage_error(tmp_path: Path, period: str) -> None:
+    path = tmp_path / "plan.yaml"
+    result = invoke("init", str(path), "--period", period, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "expected a period such as 2027" in result.stderr
+    assert not path.exists()
+
+
+def test_init_defaults_to_the_current_quarter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_today", lambda: date(2031, 8, 15))
+    path = tmp_path / "plan.yaml"
+    assert invoke("init", str(path)).exit_code == 0
+    assert "\nperiod: 2031-Q3 " in path.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from goalsplit.cli import app
 from goalsplit.load import parse_yaml
 from goalsplit.schema import plan_schema, plan_schema_text
-from goalsplit.starter import starter_plan
+from goalsplit.starter import current_quarter, starter_plan
 from tests.conftest import EXAMPLES, ROOT
 
 SHIPPED = ROOT / "schema" / "goalsplit-plan.schema.json"
@@ -34,7 +34,7 @@ def test_init_writes_a_plan_that_check_accepts(tmp_path: Path, lang: str) -> Non
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# goalsplit")
     assert "# yaml-language-server: $schema=" in text
-    checked = invoke("check", str(path))
+    checked = invoke("check", str(path), "--lang", "en")
     assert checked.exit_code == 0, checked.stderr
     assert ": ok: 3 reps" in checked.stdout
 
@@ -43,7 +43,7 @@ def test_init_writes_a_plan_that_check_accepts(tmp_path: Path, lang: str) -> Non
 @pytest.mark.parametrize("today", [date(2026, 1, 1), date(2026, 5, 20), date(2026, 12, 31)])
 def test_starter_plan_is_valid_in_every_quarter(tmp_path: Path, lang: str, today: date) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(starter_plan(today, lang, "plan.yaml"), encoding="utf-8")
+    path.write_text(starter_plan(current_quarter(today), lang, "plan.yaml"), encoding="utf-8")
     result = invoke("check", str(path))
     assert result.exit_code == 0, result.stderr
     assert f"{today.year}-Q{(today.month - 1) // 3 + 1}" in result.stdout
@@ -102,7 +102,7 @@ def test_schema_accepts_the_examples(example: Path) -> None:
 
 def test_schema_accepts_the_starter_plans() -> None:
     for lang in ("en", "zh"):
-        assert validate(starter_plan(date(2026, 11, 25), lang, "plan.yaml")) == []
+        assert validate(starter_plan("2026-Q4", lang, "plan.yaml")) == []
 
 
 def test_schema_rejects_what_the_loader_rejects() -> None:

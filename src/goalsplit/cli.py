@@ -3,41 +3,144 @@
 Heavy modules (pydantic, holidays, yaml) are imported inside the commands, so
 ``--version`` and ``--help`` stay instant. This is the only place that reads
 the clock (``today`` without ``--date``, ``init``'s starter period).
+
+Typer prints some things on our behalf: usage errors, ``--help``. The group
+class below runs typer in non-standalone mode so that it can print those in
+the chosen language, and so that a closed pipe ends the run quietly with the
+status a shell expects (141) instead of click's 1.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import sys
-import tempfile
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from goalsplit import __version__
-from goalsplit.i18n import Lang, pick_language, tr
+from goalsplit.i18n import N_, Lang, pick_language, tr, trn
 from goalsplit.render import Format, RatesFormat
 
+try:
+    from typer._click import exceptions as click_errors  # typer vendors click since 0.2x
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    import click.exceptions as click_errors  # type: ignore[import-not-found, no-redef]
+
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from goalsplit.breakdown import Breakdown, RepPlan
     from goalsplit.errors import Issue
+    from goalsplit.output import Role, Target
     from goalsplit.render import ReportOptions
 
 EXIT_OK = 0
 EXIT_WARNINGS = 1  # warnings and --strict
 EXIT_USAGE = 2  # click's own code for command-line usage errors
-EXIT_INVALID_PLAN = 3
+EXIT_INVALID_PLAN = 3  # an invalid input file: plan, history or actuals
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug, reported with its traceback
+EXIT_CANNOT_WRITE = 74  # EX_IOERR: the output could not be written
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports when the reader went away
+
+
+class _Session:
+    """The language of what typer prints for us (usage errors, help): the command
+    line's and the environment's until a command has worked out its own."""
+
+    lang: Lang = "en"
+
+
+_session = _Session()
+
+
+class _ClosedPipe(Exception):
+    """stdout's reader went away. Raised in place of BrokenPipeError so that click's
+    own handler for it (exit 1) never sees it."""
+
+
+class _Command(TyperCommand):
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _translated_help_option(super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _format_help(super().format_help, ctx, formatter)
+
+
+class _Group(TyperGroup):
+    """The ``goalsplit`` group: typer in non-standalone mode, errors shown by us."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        _session.lang = _language_in(argv)
+        _translate_help(self, _session.lang)
+        try:
+            try:
+                result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise _ClosedPipe from None
+        except _ClosedPipe:
+            result = _after_closed_pipe()
+        except click_errors.UsageError as exc:
+            _show_error(exc, _session.lang)
+            result = exc.exit_code
+        except click_errors.ClickException as exc:  # pragma: no cover - none of ours
+            _show_error(exc, _session.lang)
+            result = exc.exit_code
+        except typer.Abort:  # pragma: no cover - goalsplit never prompts
+            typer.echo(tr("Aborted.", _session.lang), err=True)
+            result = 1  # click's code for an abort
+        code = result if isinstance(result, int) else EXIT_OK
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError:  # --help or --version into a closed pipe
+            raise _ClosedPipe from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _ClosedPipe from None
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _translated_help_option(super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _format_help(super().format_help, ctx, formatter)
+
 
 app = typer.Typer(
     name="goalsplit",
+    cls=_Group,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -50,25 +153,31 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(
+    help=N_(
+        "Decompose a sales team's revenue target into each rep's daily and weekly actions.\n\n"
+        "Exit codes: 0 ok, 1 warnings with --strict, 2 usage error, 3 invalid input file, "
+        "70 bug, 74 the output could not be written, 141 closed pipe."
+    )
+)
 def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
+            "--version",
+            help=N_("Show the version and exit."),
+            callback=_show_version,
+            is_eager=True,
         ),
     ] = False,
 ) -> None:
-    """Decompose a sales team's revenue target into each rep's daily and weekly actions.
-
-    Exit codes: 0 ok, 1 warnings with --strict, 2 usage error, 3 invalid plan file, 70 bug.
-    """
+    pass
 
 
 PlanFile = Annotated[
     Path,
     typer.Argument(
-        help="The plan file (YAML).",
+        help=N_("The plan file (YAML)."),
         exists=True,
         dir_okay=False,
         readable=True,
@@ -77,7 +186,7 @@ PlanFile = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    Format, typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False)
 ]
 OutputOption = Annotated[
     Path | None,
@@ -85,8 +194,7 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write the report to this file instead of stdout.",
-        dir_okay=False,
+        help=N_("Write the report to this file instead of stdout."),
         show_default=False,
     ),
 ]
@@ -95,7 +203,10 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         metavar="en|zh",
-        help="Language of reports and messages [default: GOALSPLIT_LANG, else the locale].",
+        help=N_(
+            "Language of reports and messages (default: GOALSPLIT_LANG, then the plan's "
+            "lang:, then the locale)."
+        ),
         show_default=False,
     ),
 ]
@@ -105,47 +216,45 @@ RepsOption = Annotated[
         "--rep",
         "-r",
         metavar="NAME",
-        help="Show only this rep (repeatable); quotas are still shared across the whole team.",
+        help=N_("Show only this rep (repeatable); quotas are still shared across the whole team."),
         show_default=False,
     ),
 ]
 StrictOption = Annotated[
-    bool, typer.Option("--strict", help="Exit with 1 when the plan has warnings.")
+    bool, typer.Option("--strict", help=N_("Exit with 1 when the plan has warnings."))
 ]
 
 
-def _language(option: str | None) -> Lang:
-    if option is not None and option.lower() not in ("en", "zh"):
-        raise typer.BadParameter(f"{option!r} is not one of 'en', 'zh'", param_hint="'--lang'")
-    return pick_language(option, os.environ)
-
-
-@app.command()
+@app.command(cls=_Command, help=N_("Work out each rep's quota and daily and weekly stage targets."))
 def plan(
     plan_file: PlanFile,
     fmt: FormatOption = Format.table,
     reps: RepsOption = None,
     daily: Annotated[
-        bool, typer.Option("--daily", help="Add each rep's targets per working day.")
+        bool, typer.Option("--daily", help=N_("Add each rep's targets per working day."))
     ] = False,
     output: OutputOption = None,
     lang: LangOption = None,
     strict: StrictOption = False,
 ) -> None:
-    """Work out each rep's quota and daily and weekly stage targets."""
     from goalsplit.render import render
 
-    language = _language(lang)
-    _refuse_overwriting(output, plan_file, language)
-    breakdown = _build(plan_file, language)
+    language = _language(lang, plan_file)
+    target = _target(output, [(plan_file, "plan")], language)
+    built = _build(plan_file, language)
+    _refuse_inputs(target, built.inputs, language)
+    breakdown = built.breakdown
     for name in reps or []:
         _find_rep(breakdown, name, language)
-    options = _options(output, language, reps=tuple(reps or ()), daily=daily)
-    _emit(render(fmt, breakdown, options), output, language)
+    options = _options(target, language, reps=tuple(reps or ()), daily=daily)
+    _emit(render(fmt, breakdown, options), target, language)
     _finish(breakdown, strict, language)
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    help=N_("A rep's card: today's targets, this week's, and where the period stands."),
+)
 def today(
     plan_file: PlanFile,
     rep: Annotated[
@@ -154,7 +263,7 @@ def today(
             "--rep",
             "-r",
             metavar="NAME",
-            help="Whose card (may be left out when the plan has one rep).",
+            help=N_("Whose card (may be left out when the plan has one rep)."),
             show_default=False,
         ),
     ] = None,
@@ -164,7 +273,7 @@ def today(
             "--date",
             "-d",
             metavar="YYYY-MM-DD",
-            help="The day to show [default: today, local date].",
+            help=N_("The day to show (default: today, local date)."),
             show_default=False,
         ),
     ] = None,
@@ -173,14 +282,15 @@ def today(
     lang: LangOption = None,
     strict: StrictOption = False,
 ) -> None:
-    """A rep's card: today's targets, this week's, and where the period stands."""
     from goalsplit.card import day_card
     from goalsplit.render import render_card
 
-    language = _language(lang)
-    _refuse_overwriting(output, plan_file, language)
-    day = _parse_day(on, language)
-    breakdown = _build(plan_file, language)
+    language = _language(lang, plan_file)
+    target = _target(output, [(plan_file, "plan")], language)
+    day = _parse_day(on, language) if on is not None else None
+    built = _build(plan_file, language)
+    _refuse_inputs(target, built.inputs, language)
+    breakdown = built.breakdown
     if rep is None:
         if len(breakdown.reps) != 1:
             raise typer.BadParameter(
@@ -194,7 +304,27 @@ def today(
         chosen = breakdown.reps[0]
     else:
         chosen = _find_rep(breakdown, rep, language)
-    if not breakdown.start <= day <= breakdown.end:
+    if day is None:
+        day = _today()
+        if day > breakdown.end:
+            _usage_failure(
+                tr(
+                    "goalsplit: the period {period} ended on {end}.",
+                    language,
+                    period=breakdown.period_label,
+                    end=breakdown.end,
+                )
+            )
+        if day < breakdown.start:
+            _usage_failure(
+                tr(
+                    "goalsplit: the period {period} starts on {start}.",
+                    language,
+                    period=breakdown.period_label,
+                    start=breakdown.start,
+                )
+            )
+    elif not breakdown.start <= day <= breakdown.end:
         raise typer.BadParameter(
             tr(
                 "{date} is outside the period {start}..{end}",
@@ -206,11 +336,14 @@ def today(
             param_hint="'--date'",
         )
     card = day_card(breakdown, chosen, day)
-    _emit(render_card(fmt, card, _options(output, language)), output, language)
+    _emit(render_card(fmt, card, _options(target, language)), target, language)
     _finish(breakdown, strict, language)
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    help=N_("Plan against actuals: who is behind, the catch-up pace, and the weak stage."),
+)
 def track(
     plan_file: PlanFile,
     actuals_file: Annotated[
@@ -219,7 +352,7 @@ def track(
             "--actuals",
             "-a",
             metavar="CSV",
-            help="What was done: date, rep and any stage columns.",
+            help=N_("What was done: date, rep and any stage columns."),
             exists=True,
             dir_okay=False,
             readable=True,
@@ -231,18 +364,20 @@ def track(
         typer.Option(
             "--as-of",
             metavar="YYYY-MM-DD",
-            help="Progress through this day [default: the last date in the actuals].",
+            help=N_("Progress through this day (default: the last date in the actuals)."),
             show_default=False,
         ),
     ] = None,
     reps: RepsOption = None,
     fail_behind: Annotated[
-        float | None,
+        str | None,
         typer.Option(
             "--fail-behind",
             metavar="PCT",
-            min=0,
-            help="Exit with 1 when a rep's revenue to date is below PCT% of the plan to date.",
+            help=N_(
+                "Exit with 1 when a rep's revenue to date is below PCT% of the plan to date "
+                "(0 to 1000)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -251,23 +386,24 @@ def track(
     lang: LangOption = None,
     strict: StrictOption = False,
 ) -> None:
-    """Plan against actuals: who is behind, the catch-up pace, and the weak stage."""
     from goalsplit.errors import PlanError
     from goalsplit.load import load_actuals
     from goalsplit.render import render_track
     from goalsplit.track import track as track_progress
 
-    language = _language(lang)
-    _refuse_overwriting(output, plan_file, language)
-    _refuse_overwriting(output, actuals_file, language)
+    language = _language(lang, plan_file)
+    target = _target(output, [(plan_file, "plan"), (actuals_file, "actuals")], language)
+    threshold = _percentage(fail_behind, language) if fail_behind is not None else None
     day = _parse_day(as_of, language, "'--as-of'") if as_of else None
-    breakdown = _build(plan_file, language)
+    built = _build(plan_file, language)
+    _refuse_inputs(target, built.inputs, language)
+    breakdown = built.breakdown
     for name in reps or []:
         _find_rep(breakdown, name, language)
     try:
         actuals = load_actuals(actuals_file, breakdown.stages, breakdown.start, breakdown.end)
     except PlanError as exc:
-        _report_issues(exc.issues, language)
+        _report_issues(exc.issues, language, "actuals")
         raise typer.Exit(EXIT_INVALID_PLAN) from None
     day = day or actuals.last_date or breakdown.start
     if day < breakdown.start:
@@ -291,22 +427,21 @@ def track(
             ),
             err=True,
         )
-    options = _options(output, language, reps=tuple(reps or ()))
-    _emit(render_track(fmt, report, options), output, language)
+    options = _options(target, language, reps=tuple(reps or ()))
+    _emit(render_track(fmt, report, options), target, language)
     _report_warnings(breakdown.warnings, language)
-    if fail_behind is not None:
-        threshold = Fraction(str(fail_behind))
+    if threshold is not None:
         behind = [
             (r.rep.name, r.progress[0].pct)
             for r in report.reps
-            if r.progress[0].pct is not None and r.progress[0].pct < threshold
+            if r.progress[0].pct is not None and r.progress[0].pct < Fraction(threshold)
         ]
         if behind:
             typer.echo(
                 tr(
                     "goalsplit: below {threshold}% of the revenue planned to date: {reps}",
                     language,
-                    threshold=f"{fail_behind:g}",
+                    threshold=f"{threshold.normalize():f}",
                     reps=", ".join(f"{name} ({float(pct):.0f}%)" for name, pct in behind),
                 ),
                 err=True,
@@ -316,12 +451,15 @@ def track(
         raise typer.Exit(EXIT_WARNINGS)
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    help=N_("Each rep's and the team's rates from past activity: raw, used, sample, thin data."),
+)
 def rates(
     history_file: Annotated[
         Path,
         typer.Argument(
-            help="A history CSV: rep, date or month, one column per stage.",
+            help=N_("A history CSV: rep, date or month, one column per stage."),
             exists=True,
             dir_okay=False,
             readable=True,
@@ -335,7 +473,7 @@ def rates(
             "--plan",
             "-p",
             metavar="PLAN",
-            help="Take the funnel stages and labels from this plan.",
+            help=N_("Take the funnel stages and labels from this plan."),
             exists=True,
             dir_okay=False,
             show_default=False,
@@ -344,60 +482,72 @@ def rates(
     since: Annotated[
         str | None,
         typer.Option(
-            "--since", metavar="YYYY-MM-DD", help="Use rows from this day on.", show_default=False
+            "--since",
+            metavar="YYYY-MM-DD",
+            help=N_("Use rows from this day on."),
+            show_default=False,
         ),
     ] = None,
     until: Annotated[
         str | None,
         typer.Option(
-            "--until", metavar="YYYY-MM-DD", help="Use rows up to this day.", show_default=False
+            "--until",
+            metavar="YYYY-MM-DD",
+            help=N_("Use rows up to this day."),
+            show_default=False,
         ),
     ] = None,
     prior: Annotated[
         int,
-        typer.Option("--prior", min=0, help="Prior strength, in count equivalents per stage."),
+        typer.Option("--prior", min=0, help=N_("Prior strength, in count equivalents per stage.")),
     ] = 30,
     fmt: Annotated[
         RatesFormat,
         typer.Option(
             "--format",
             "-f",
-            help="Output format (yaml: a block to paste into a plan).",
+            help=N_("Output format (yaml: a block to paste into a plan)."),
             case_sensitive=False,
         ),
     ] = RatesFormat.table,
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Each rep's and the team's rates from past activity: raw, used, sample, thin data."""
     from goalsplit.errors import PlanError
     from goalsplit.history import rates_report
     from goalsplit.load import load_history, load_plan
     from goalsplit.model import DEFAULT_FUNNEL, REVENUE
     from goalsplit.render import render_rates
 
-    language = _language(lang)
-    _refuse_overwriting(output, history_file, language)
+    language = _language(lang, plan_file)
+    inputs: list[tuple[Path, Role]] = [(history_file, "history")]
+    if plan_file is not None:
+        inputs.append((plan_file, "plan"))
+    target = _target(output, inputs, language)
     first = _parse_day(since, language, "'--since'") if since else None
     last = _parse_day(until, language, "'--until'") if until else None
     stages = (REVENUE, *DEFAULT_FUNNEL)
-    try:
-        if plan_file is not None:
+    if plan_file is not None:
+        try:
             stages = load_plan(plan_file, with_history=False).plan.stages
+        except PlanError as exc:
+            _report_issues(exc.issues, language, getattr(exc, "kind", "plan"))
+            raise typer.Exit(EXIT_INVALID_PLAN) from None
+    try:
         history = load_history(history_file, stages, first, last)
         report = rates_report(str(history_file), history, stages, prior)
     except PlanError as exc:
-        _report_issues(exc.issues, language)
+        _report_issues(exc.issues, language, "history")
         raise typer.Exit(EXIT_INVALID_PLAN) from None
-    _emit(render_rates(fmt, report, _options(output, language)), output, language)
+    _emit(render_rates(fmt, report, _options(target, language)), target, language)
 
 
-@app.command()
+@app.command(cls=_Command, help=N_("Validate plan files without printing a report (for CI)."))
 def check(
     plan_files: Annotated[
         list[Path],
         typer.Argument(
-            help="Plan files to validate.",
+            help=N_("Plan files to validate."),
             exists=True,
             dir_okay=False,
             readable=True,
@@ -408,29 +558,34 @@ def check(
     lang: LangOption = None,
     strict: StrictOption = False,
 ) -> None:
-    """Validate plan files without printing a report (for CI)."""
-    language = _language(lang)
+    _language(lang)  # an unknown --lang is a usage error before any file is read
     invalid = warned = False
     for plan_file in plan_files:
+        language = _language(lang, plan_file)
         try:
-            breakdown = _build(plan_file, language, exit_on_error=False)
+            breakdown = _build(plan_file, language, exit_on_error=False).breakdown
         except _Invalid:
             invalid = True
             continue
         _report_warnings(breakdown.warnings, language)
-        warned = warned or bool(_warning_count(breakdown))
+        warnings = _warning_count(breakdown)
+        warned = warned or bool(warnings)
         summary = tr(
-            "{file}: ok: {reps} reps, {period} ({days} working days), quotas add up to "
-            "{share}% of the target",
+            "{file}: ok: {reps}, {period} ({days}), quotas add up to {share}% of the target",
             language,
             file=plan_file,
-            reps=len(breakdown.reps),
+            reps=trn("{count} rep", "{count} reps", len(breakdown.reps), language),
             period=breakdown.period_label,
-            days=len(breakdown.working_days),
+            days=trn(
+                "{count} working day",
+                "{count} working days",
+                len(breakdown.working_days),
+                language,
+            ),
             share=f"{float(breakdown.allocated / breakdown.target * 100):.1f}",
         )
-        if _warning_count(breakdown):
-            summary += tr(", {count} warning(s)", language, count=_warning_count(breakdown))
+        if warnings:
+            summary += trn(", {count} warning", ", {count} warnings", warnings, language)
         if breakdown.calendar is not None:
             from goalsplit.calendar import describe_calendar
 
@@ -444,33 +599,51 @@ def check(
         raise typer.Exit(EXIT_WARNINGS)
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    help=N_("Write a commented starter plan for this quarter (or the --period given)."),
+)
 def init(
     path: Annotated[
         Path,
-        typer.Argument(help="Where to write the starter plan.", dir_okay=False, metavar="PATH"),
+        typer.Argument(help=N_("Where to write the starter plan."), metavar="PATH"),
     ] = Path("plan.yaml"),
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="PERIOD",
+            help=N_(
+                "The plan's period: 2027, 2027-H1, 2027-Q1, 2027-03 or 2027-W05 "
+                "(default: this quarter)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the file if it exists.")
+        bool, typer.Option("--force", help=N_("Overwrite the file if it exists."))
     ] = False,
 ) -> None:
-    """Write a commented starter plan for this quarter."""
-    from goalsplit.starter import starter_plan
+    from goalsplit.starter import current_quarter, starter_plan
 
     language = _language(lang)
-    if path.exists() and not force:
+    label = _period(period or current_quarter(_today()), language)
+    if os.path.lexists(path) and not force:
         raise typer.BadParameter(
             tr("{path} exists; use --force to overwrite it", language, path=path),
             param_hint="'PATH'",
         )
-    _write_atomically(path, [starter_plan(date.today(), language, str(path))], language)
+    target = _target(path, [], language, param_hint="'PATH'")
+    _emit([starter_plan(label, language, str(path))], target, language)
     typer.echo(tr("Wrote {path}; next: goalsplit check {path}", language, path=path))
 
 
-@app.command()
+@app.command(
+    cls=_Command,
+    help=N_("Print the plan file's JSON Schema (draft-07), for editor completion and validation."),
+)
 def schema() -> None:
-    """Print the plan file's JSON Schema (draft-07), for editor completion and validation."""
     from goalsplit.schema import plan_schema_text
 
     sys.stdout.write(plan_schema_text())
@@ -480,7 +653,12 @@ class _Invalid(Exception):
     pass
 
 
-def _build(plan_file: Path, lang: Lang, exit_on_error: bool = True) -> Breakdown:
+class _Built(NamedTuple):
+    breakdown: Breakdown
+    inputs: list[tuple[Path, Role]]  # the files read besides the plan: its history
+
+
+def _build(plan_file: Path, lang: Lang, exit_on_error: bool = True) -> _Built:
     """Load and work out a plan; on a user error print every problem and exit 3."""
     from dataclasses import replace
 
@@ -495,13 +673,15 @@ def _build(plan_file: Path, lang: Lang, exit_on_error: bool = True) -> Breakdown
         except PlanError as exc:
             raise PlanError(sorted_located(loaded.source, exc.issues)) from None
     except PlanError as exc:
-        _report_issues(exc.issues, lang)
+        _report_issues(exc.issues, lang, getattr(exc, "kind", "plan"))
         if exit_on_error:
             raise typer.Exit(EXIT_INVALID_PLAN) from None
         raise _Invalid from None
-    return replace(
-        breakdown, warnings=tuple(sorted_located(loaded.source, list(breakdown.warnings)))
-    )
+    inputs: list[tuple[Path, Role]] = []
+    if loaded.plan.history is not None:
+        inputs.append((plan_file.parent / loaded.plan.history.file, "history"))
+    warnings = tuple(sorted_located(loaded.source, list(breakdown.warnings)))
+    return _Built(replace(breakdown, warnings=warnings), inputs)
 
 
 def _find_rep(breakdown: Breakdown, name: str, lang: Lang) -> RepPlan:
@@ -519,9 +699,11 @@ def _find_rep(breakdown: Breakdown, name: str, lang: Lang) -> RepPlan:
     )
 
 
-def _parse_day(text: str | None, lang: Lang, option: str = "'--date'") -> date:
-    if text is None:
-        return date.today()
+def _today() -> date:
+    return date.today()
+
+
+def _parse_day(text: str, lang: Lang, option: str = "'--date'") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
@@ -531,10 +713,52 @@ def _parse_day(text: str | None, lang: Lang, option: str = "'--date'") -> date:
         ) from None
 
 
-def _options(output: Path | None, lang: Lang, **extra: object) -> ReportOptions:
+def _percentage(text: str, lang: Lang) -> Decimal:
+    """``--fail-behind``: a finite percentage from 0 to 1000, read exactly."""
+    from goalsplit.limits import NumberOutOfRangeError, parse_number
+
+    written = text.strip()
+    try:
+        value = parse_number(written.removesuffix("%"))
+    except NumberOutOfRangeError:
+        value = None
+    if value is None or not 0 <= value <= 1000:
+        raise typer.BadParameter(
+            tr("expected a percentage from 0 to 1000, got {value}", lang, value=repr(text)),
+            param_hint="'--fail-behind'",
+        )
+    return value
+
+
+def _period(text: str, lang: Lang) -> str:
+    """``init --period``: a named period a plan accepts, within the dates goalsplit reads."""
+    from goalsplit.limits import date_in_range
+    from goalsplit.model import period_span
+
+    span = period_span(text.strip())
+    if span is None or not (date_in_range(span[0]) and date_in_range(span[1])):
+        raise typer.BadParameter(
+            tr(
+                "expected a period such as 2027, 2027-H1, 2027-Q1, 2027-03 or 2027-W05 "
+                "(years 1900 to 2199), got {value}",
+                lang,
+                value=repr(text),
+            ),
+            param_hint="'--period'",
+        )
+    return text.strip().upper()
+
+
+def _usage_failure(message: str) -> NoReturn:
+    """A usage error that is not about an option the user gave: one line, exit 2."""
+    typer.echo(message, err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _options(target: Target | None, lang: Lang, **extra: object) -> ReportOptions:
     from goalsplit.render import ReportOptions
 
-    to_terminal = output is None and sys.stdout.isatty()
+    to_terminal = target is None and sys.stdout.isatty()
     return ReportOptions(
         color=to_terminal and _color_allowed(),
         width=shutil.get_terminal_size((80, 24)).columns if to_terminal else 80,
@@ -543,13 +767,58 @@ def _options(output: Path | None, lang: Lang, **extra: object) -> ReportOptions:
     )
 
 
-def _emit(chunks: Iterable[str], output: Path | None, lang: Lang) -> None:
+def _target(
+    output: Path | None,
+    inputs: list[tuple[Path, Role]],
+    lang: Lang,
+    param_hint: str = "'--output'",
+) -> Target | None:
+    """Decide how the output will be written before anything is computed; refuse a
+    directory, a read-only file and the files the command reads (exit 2)."""
     if output is None:
+        return None
+    from goalsplit.output import OutputRefusedError, refuse_inputs, resolve_target
+
+    try:
+        target = resolve_target(output)
+        refuse_inputs(target, inputs)
+    except OutputRefusedError as exc:
+        raise typer.BadParameter(
+            tr(exc.template, lang, **exc.params), param_hint=param_hint
+        ) from None
+    return target
+
+
+def _refuse_inputs(target: Target | None, inputs: list[tuple[Path, Role]], lang: Lang) -> None:
+    """The inputs known only once the plan is loaded (its history file)."""
+    if target is None or not inputs:
+        return
+    from goalsplit.output import OutputRefusedError, refuse_inputs
+
+    try:
+        refuse_inputs(target, inputs)
+    except OutputRefusedError as exc:
+        raise typer.BadParameter(
+            tr(exc.template, lang, **exc.params), param_hint="'--output'"
+        ) from None
+
+
+def _emit(chunks: Iterable[str], target: Target | None, lang: Lang) -> None:
+    if target is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
         sys.stdout.flush()
-    else:
-        _write_atomically(output, chunks, lang)
+        return
+    from goalsplit.output import OutputFailedError, write_report
+
+    try:
+        write_report(target, chunks)
+    except OutputFailedError as exc:
+        typer.echo(
+            tr("goalsplit: cannot write {path}: {reason}", lang, path=exc.path, reason=exc.reason),
+            err=True,
+        )
+        raise typer.Exit(EXIT_CANNOT_WRITE) from None
 
 
 def _finish(breakdown: Breakdown, strict: bool, lang: Lang) -> None:
@@ -563,14 +832,34 @@ def _warning_count(breakdown: Breakdown) -> int:
     return sum(issue.severity == "warning" for issue in breakdown.warnings)
 
 
-def _report_issues(issues: list[Issue], lang: Lang) -> None:
+def _report_issues(issues: list[Issue], lang: Lang, kind: str) -> None:
+    """Every problem, then one line that counts them and names the file they are in
+    (``kind``: plan, history or actuals)."""
     errors = sum(issue.is_error for issue in issues)
     for issue in issues:
         typer.echo(issue.render(lang), err=True)
-    typer.echo(
-        tr("goalsplit: {count} error(s) in the plan; nothing was written.", lang, count=errors),
-        err=True,
-    )
+    if kind == "actuals":
+        summary = trn(
+            "goalsplit: {count} error in the actuals; nothing was written.",
+            "goalsplit: {count} errors in the actuals; nothing was written.",
+            errors,
+            lang,
+        )
+    elif kind == "history":
+        summary = trn(
+            "goalsplit: {count} error in the history; nothing was written.",
+            "goalsplit: {count} errors in the history; nothing was written.",
+            errors,
+            lang,
+        )
+    else:
+        summary = trn(
+            "goalsplit: {count} error in the plan; nothing was written.",
+            "goalsplit: {count} errors in the plan; nothing was written.",
+            errors,
+            lang,
+        )
+    typer.echo(summary, err=True)
 
 
 def _report_warnings(warnings: tuple[Issue, ...], lang: Lang) -> None:
@@ -582,36 +871,245 @@ def _color_allowed() -> bool:
     return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def _refuse_overwriting(output: Path | None, plan_file: Path, lang: Lang) -> None:
-    if output is None:
-        return
-    try:
-        same = output.exists() and output.samefile(plan_file)
-    except OSError:
-        same = output.resolve() == plan_file.resolve()
-    if same:
+# --- language ---------------------------------------------------------------------------
+
+# A top-level ``lang: zh`` line, read before (and whatever the outcome of) validation,
+# so that the errors of an invalid plan come out in the plan's language.
+_LANG_LINE = rb"^lang[ \t]*:[ \t]*(['\"]?)(en|zh)\1[ \t]*(?:#[^\n]*)?\r?$"
+
+
+def _language(option: str | None, plan_file: Path | None = None) -> Lang:
+    """--lang, else GOALSPLIT_LANG, else the plan's lang:, else the locale, else English."""
+    if option is not None and option.strip().lower() not in ("en", "zh"):
         raise typer.BadParameter(
-            tr("refusing to overwrite the plan file", lang), param_hint="'--output'"
+            tr(
+                "{value} is not one of {choices}",
+                _session.lang,
+                value=repr(option),
+                choices="'en', 'zh'",
+            ),
+            param_hint="'--lang'",
         )
+    if option or os.environ.get("GOALSPLIT_LANG"):
+        lang = pick_language(option and option.strip(), os.environ)
+    else:
+        planned = _plan_language(plan_file) if plan_file is not None else None
+        lang = planned or pick_language(None, os.environ)
+    _session.lang = lang
+    return lang
 
 
-def _write_atomically(path: Path, chunks: Iterable[str], lang: Lang) -> None:
-    """Write a complete file or nothing: a temporary file renamed into place."""
-    directory = path.parent if str(path.parent) else Path(".")
+def _plan_language(plan_file: Path) -> Lang | None:
+    from goalsplit.limits import MAX_PLAN_BYTES
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise typer.BadParameter(
-            tr("cannot write {path}: {reason}", lang, path=path, reason=exc.strerror),
-            param_hint="'--output'",
-        ) from None
+        with plan_file.open("rb") as handle:
+            raw = handle.read(MAX_PLAN_BYTES)
+    except OSError:
+        return None
+    match = re.search(_LANG_LINE, raw.removeprefix(b"\xef\xbb\xbf"), re.M)
+    if match is None:
+        return None
+    return "zh" if match[2] == b"zh" else "en"
+
+
+def _language_in(argv: Sequence[str]) -> Lang:
+    """The language for typer's own output, before any command runs: --lang on the
+    command line, else the environment."""
+    option = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            option = argv[i + 1]
+        elif arg.startswith("--lang="):
+            option = arg.partition("=")[2]
+    if option is not None and option.strip().lower() not in ("en", "zh"):
+        option = None
+    return pick_language(option and option.strip(), os.environ)
+
+
+# --- what typer and click print for us -------------------------------------------------
+
+# Typer's and click's own texts that help shows; the catalog translates them.
+_CLICK_HELP_TEXTS = (
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+)
+# typer.rich_utils module constants, swapped while typer prints help or an error.
+_TYPER_TEXTS = {
+    "ARGUMENTS_PANEL_TITLE": N_("Arguments"),
+    "OPTIONS_PANEL_TITLE": N_("Options"),
+    "COMMANDS_PANEL_TITLE": N_("Commands"),
+    "ERRORS_PANEL_TITLE": N_("Error"),
+    "DEFAULT_STRING": N_("[default: {}]"),
+    "REQUIRED_LONG_STRING": N_("[required]"),
+    "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
+    "ABORTED_TEXT": N_("Aborted."),
+}
+
+
+@contextmanager
+def _typer_texts(lang: Lang) -> Iterator[None]:
+    if lang == "en":
+        yield
+        return
+    from typer import rich_utils
+
+    saved = {name: getattr(rich_utils, name) for name in _TYPER_TEXTS if hasattr(rich_utils, name)}
+    for name in saved:
+        setattr(rich_utils, name, tr(_TYPER_TEXTS[name], lang))
+    make_text = getattr(rich_utils, "_make_rich_text", None)
+    if make_text is not None:
+        # rich wraps lines only at spaces and cuts a longer run short with "…"; let
+        # Chinese help fold anywhere instead.
+        def folding(**kwargs: Any) -> Any:
+            text = make_text(**kwargs)
+            if hasattr(text, "overflow"):
+                text.overflow = "fold"
+            return text
+
+        saved["_make_rich_text"] = make_text
+        rich_utils._make_rich_text = folding
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines(chunks)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(rich_utils, name, value)
+
+
+def _translate_help(command: Any, lang: Lang) -> None:
+    """Put the help texts of a command tree in ``lang`` (typer builds the tree anew
+    for every run, so this changes nothing that outlives the run)."""
+    if lang == "en":
+        return
+    if command.help:
+        command.help = tr(command.help, lang)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = tr(param.help, lang)
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help(sub, lang)
+
+
+def _translated_help_option(option: Any) -> Any:
+    if option is not None and option.help:
+        option.help = tr(option.help, _session.lang)
+    return option
+
+
+def _format_help(format_help: Any, ctx: Any, formatter: Any) -> None:
+    """Typer's help, in the session's language. rich prints it straight to stdout and
+    meets a closed pipe with SystemExit(1); make that the closed pipe it is."""
+    with _typer_texts(_session.lang):
+        try:
+            format_help(ctx, formatter)
+        except SystemExit:
+            raise _ClosedPipe from None
+
+
+def _format_usage(command: Any, ctx: Any, formatter: Any) -> None:
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=tr("Usage: ", _session.lang))
+
+
+def _show_error(exc: Any, lang: Lang) -> None:
+    """A usage error as typer shows it, in ``lang``."""
+    from typer import rich_utils
+
+    if lang != "en" and type(exc).__name__ != "NoArgsIsHelpError":
+        exc = click_errors.UsageError(_click_message(exc.format_message(), lang), exc.ctx)
+    with _typer_texts(lang):
+        rich_utils.rich_format_error(exc)
+
+
+# click's and pydantic's English messages, matched whole; a field named detail is
+# translated in turn. Anything else is shown as click wrote it.
+_CLICK_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"Invalid value for (?P<name>.+?): (?P<detail>.*)", N_("Invalid value for {name}: {detail}")),
+    (r"Invalid value: (?P<detail>.*)", N_("Invalid value: {detail}")),
+    (r"Missing argument (?P<name>.+?)\.", N_("Missing argument {name}.")),
+    (r"Missing option (?P<name>.+?)\.", N_("Missing option {name}.")),
+    (r"Missing parameter:? (?P<name>.+?)\.?", N_("Missing parameter {name}.")),
+    (
+        r"No such option: (?P<name>\S+) \(Possible options: (?P<options>.+)\)",
+        N_("No such option: {name} (did you mean {options}?)"),
+    ),
+    (
+        r"No such option: (?P<name>\S+)\.? Did you mean (?P<options>.+)\?",
+        N_("No such option: {name} (did you mean {options}?)"),
+    ),
+    (r"No such option: (?P<name>\S+)", N_("No such option: {name}")),
+    (
+        r"No such command (?P<name>.+?)\. Did you mean (?P<options>.+)\?",
+        N_("No such command {name}; did you mean {options}?"),
+    ),
+    (r"No such command (?P<name>.+?)\.", N_("No such command {name}.")),
+    (r"Missing command\.", N_("Missing command.")),
+    (
+        r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)",
+        N_("Unexpected extra arguments: {args}"),
+    ),
+    (r"Option (?P<name>'.+?') requires an argument\.", N_("Option {name} requires a value.")),
+    (
+        r"Option (?P<name>'.+?') requires (?P<count>\d+) arguments\.",
+        N_("Option {name} requires {count} values."),
+    ),
+    (
+        r"Option (?P<name>'.+?') does not take a value\.",
+        N_("Option {name} does not take a value."),
+    ),
+    (
+        r"(?:[Ff]ile|[Dd]irectory|[Pp]ath) (?P<path>'.*') does not exist\.?",
+        N_("{path} does not exist"),
+    ),
+    (
+        r"(?:[Ff]ile|[Dd]irectory|[Pp]ath) (?P<path>'.*') is a directory\.?",
+        N_("{path} is a directory"),
+    ),
+    (r"(?:[Ff]ile|[Dd]irectory|[Pp]ath) (?P<path>'.*') is a file\.?", N_("{path} is a file")),
+    (
+        r"(?:[Ff]ile|[Dd]irectory|[Pp]ath) (?P<path>'.*') is not readable\.?",
+        N_("{path} is not readable"),
+    ),
+    (
+        r"(?:Value error, )?(?P<value>.+?) is not one of (?P<choices>.+?)\.?",
+        N_("{value} is not one of {choices}"),
+    ),
+    (r"Input should be greater than or equal to (?P<bound>\S+)", N_("must be at least {bound}")),
+    (r"Input should be greater than (?P<bound>\S+)", N_("must be greater than {bound}")),
+    (r"Input should be a valid integer.*", N_("must be a whole number")),
+    (r"Input should be a valid number.*", N_("must be a number")),
+    (r"(?P<value>.+?) is not a valid integer\.?", N_("{value} is not a whole number")),
+    (
+        r"(?P<value>.+?) is not in the range (?P<range>.+?)\.?",
+        N_("{value} is not in the range {range}"),
+    ),
+)
+
+
+def _click_message(text: str, lang: Lang) -> str:
+    for pattern, template in _CLICK_MESSAGES:
+        match = re.fullmatch(pattern, text.strip(), re.S)
+        if match:
+            fields = match.groupdict()
+            if "detail" in fields:
+                fields["detail"] = _click_message(fields["detail"], lang)
+            return tr(template, lang, **fields)
+    return text
+
+
+def _after_closed_pipe() -> int:
+    """The reader of stdout went away: end quietly. As the Python docs advise, point
+    stdout at devnull so that the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file under stdout (tests)
+        pass
+    return EXIT_CLOSED_PIPE
 
 
 def main() -> NoReturn:
@@ -634,12 +1132,11 @@ def main() -> NoReturn:
         raise
     except Exception:
         traceback.print_exc()
-        lang = pick_language(None, os.environ)
         print(
             tr(
                 "goalsplit: internal error; this is a bug, please report it with the traceback "
                 "above.",
-                lang,
+                _session.lang,
             ),
             file=sys.stderr,
         )

@@ -251,12 +251,128 @@ ZH: dict[str, str] = {
     "0.30 or 30%": "{value} 表示每 1 个 {stage} 产生多于 1 个 {above}；百分比应写作 0.30 或 30%",
     # cli.py
     # -- command line: output files, pipes, usage errors (issue 8)
-    "goalsplit: {count} error(s) in the plan; nothing was written.": "goalsplit：计划文件有 "
+    "goalsplit: {count} error in the plan; nothing was written.": "goalsplit：计划文件有 "
     "{count} 处错误；未写出任何内容。",
-    "{file}: ok: {reps} reps, {period} ({days} working days), quotas add up to {share}% of the "
-    "target": "{file}：通过：{reps} 位销售，{period}（{days} 个工作日），指标合计为目标的 {share}%",
-    ", {count} warning(s)": "，{count} 条警告",
-    "refusing to overwrite the plan file": "拒绝覆盖计划文件",
+    "goalsplit: {count} error in the actuals; nothing was written.": "goalsplit：实际数据文件有 "
+    "{count} 处错误；未写出任何内容。",
+    "goalsplit: {count} error in the history; nothing was written.": "goalsplit：历史数据文件有 "
+    "{count} 处错误；未写出任何内容。",
+    "{file}: ok: {reps}, {period} ({days}), quotas add up to {share}% of the target": "{file}："
+    "通过：{reps}，{period}（{days}），指标合计为目标的 {share}%",
+    "{count} rep": "{count} 位销售",
+    "{count} working day": "{count} 个工作日",
+    ", {count} warning": "，{count} 条警告",
+    "goalsplit: the period {period} ended on {end}.": "goalsplit：周期 {period} 已于 {end} 结束。",
+    "goalsplit: the period {period} starts on {start}.": "goalsplit：周期 {period} 从 {start} "
+    "开始，尚未开始。",
+    "expected a percentage from 0 to 1000, got {value}": "应为 0 到 1000 之间的百分比，实际为 "
+    "{value}",
+    "expected a period such as 2027, 2027-H1, 2027-Q1, 2027-03 or 2027-W05 (years 1900 to 2199), "
+    "got {value}": "周期应为 2027、2027-H1、2027-Q1、2027-03 或 2027-W05 这样的形式（年份 1900 到 "
+    "2199），实际为 {value}",
+    "goalsplit: cannot write {path}: {reason}": "goalsplit：无法写入 {path}：{reason}",
+    "refusing to overwrite the plan file {file}": "拒绝覆盖计划文件 {file}",
+    "refusing to overwrite the history file {file}": "拒绝覆盖历史数据文件 {file}",
+    "refusing to overwrite the actuals file {file}": "拒绝覆盖实际数据文件 {file}",
+    "the directory {directory} does not exist": "目录 {directory} 不存在",
+    "{directory} is not a directory": "{directory} 不是目录",
+    "{path} is read-only; make it writable or choose another file": "{path} 是只读文件；请先设为"
+    "可写，或换一个文件",
+    "{path}: too many levels of symbolic links": "{path}：符号链接层数过多",
+    # help texts
+    "Decompose a sales team's revenue target into each rep's daily and weekly actions.\n\n"
+    "Exit codes: 0 ok, 1 warnings with --strict, 2 usage error, 3 invalid input file, 70 bug, "
+    "74 the output could not be written, 141 closed pipe.": "把销售团队的业绩目标分解为每位销售"
+    "每天、每周的行动。\n\n退出码：0 成功，1 有警告且用了 --strict，2 用法错误，3 输入文件无效，"
+    "70 程序缺陷，74 无法写出输出，141 管道已关闭。",
+    "Show the version and exit.": "显示版本并退出。",
+    "The plan file (YAML).": "计划文件（YAML）。",
+    "Output format.": "输出格式。",
+    "Write the report to this file instead of stdout.": "把报表写入此文件，而不是标准输出。",
+    "Language of reports and messages (default: GOALSPLIT_LANG, then the plan's lang:, then the "
+    "locale).": "报表和提示的语言（默认：GOALSPLIT_LANG，其次是计划文件的 lang:，再次是系统区域"
+    "设置）。",
+    "Show only this rep (repeatable); quotas are still shared across the whole team.": "只显示"
+    "这位销售（可重复）；指标仍在全队范围内分配。",
+    "Exit with 1 when the plan has warnings.": "计划有警告时以 1 退出。",
+    "Work out each rep's quota and daily and weekly stage targets.": "算出每位销售的指标，以及"
+    "每天、每周各阶段的目标。",
+    "Add each rep's targets per working day.": "加上每位销售每个工作日的目标。",
+    "A rep's card: today's targets, this week's, and where the period stands.": "销售的当日卡片："
+    "今天的目标、本周的目标和本期进度。",
+    "Whose card (may be left out when the plan has one rep).": "谁的卡片（计划只有一位销售时可"
+    "省略）。",
+    "The day to show (default: today, local date).": "要显示的日期（默认：今天，本地日期）。",
+    "Plan against actuals: who is behind, the catch-up pace, and the weak stage.": "计划对比实际："
+    "谁落后、追赶所需的节奏、薄弱的阶段。",
+    "What was done: date, rep and any stage columns.": "实际完成情况：日期、销售以及任意阶段列。",
+    "Progress through this day (default: the last date in the actuals).": "统计到这一天的进度"
+    "（默认：实际数据中的最后日期）。",
+    "Exit with 1 when a rep's revenue to date is below PCT% of the plan to date (0 to 1000).": (
+        "有销售的累计业绩低于累计计划的 PCT% 时以 1 退出（0 到 1000）。"
+    ),
+    "Each rep's and the team's rates from past activity: raw, used, sample, thin data.": "根据"
+    "过往数据得出每位销售和团队的转化率：原始值、采用值、样本量、数据是否过少。",
+    "A history CSV: rep, date or month, one column per stage.": "历史数据 CSV：销售、日期或月份，"
+    "每个阶段一列。",
+    "Take the funnel stages and labels from this plan.": "从这个计划文件中取漏斗阶段和名称。",
+    "Use rows from this day on.": "只用这一天及之后的行。",
+    "Use rows up to this day.": "只用这一天及之前的行。",
+    "Prior strength, in count equivalents per stage.": "先验强度，以每个阶段的计数单位计。",
+    "Output format (yaml: a block to paste into a plan).": "输出格式（yaml：可粘贴进计划文件的"
+    "一段）。",
+    "Validate plan files without printing a report (for CI).": "只校验计划文件，不输出报表（用于 "
+    "CI）。",
+    "Plan files to validate.": "要校验的计划文件。",
+    "Write a commented starter plan for this quarter (or the --period given).": "写出一个带注释的"
+    "入门计划文件，周期为本季度（或 --period 指定的周期）。",
+    "Where to write the starter plan.": "入门计划文件的写入位置。",
+    "The plan's period: 2027, 2027-H1, 2027-Q1, 2027-03 or 2027-W05 (default: this quarter).": (
+        "计划的周期：2027、2027-H1、2027-Q1、2027-03 或 2027-W05（默认：本季度）。"
+    ),
+    "Overwrite the file if it exists.": "文件已存在时覆盖它。",
+    "Print the plan file's JSON Schema (draft-07), for editor completion and validation.": "输出"
+    "计划文件的 JSON Schema（draft-07），供编辑器补全和校验。",
+    "Show this message and exit.": "显示此帮助并退出。",
+    "Install completion for the current shell.": "为当前 shell 安装命令补全。",
+    "Show completion for the current shell, to copy it or customize the installation.": "显示当前"
+    " shell 的补全脚本，可复制或自定义安装。",
+    # typer's and click's framing
+    "Usage: ": "用法：",
+    "Arguments": "参数",
+    "Options": "选项",
+    "Commands": "命令",
+    "Error": "错误",
+    "[default: {}]": "[默认：{}]",
+    "[required]": "[必填]",
+    "Try [blue]'{command_path} {help_option}'[/] for help.": "运行 [blue]'{command_path} "
+    "{help_option}'[/] 查看帮助。",
+    "Aborted.": "已中止。",
+    "Invalid value for {name}: {detail}": "{name} 的取值无效：{detail}",
+    "Invalid value: {detail}": "取值无效：{detail}",
+    "Missing argument {name}.": "缺少参数 {name}。",
+    "Missing option {name}.": "缺少选项 {name}。",
+    "Missing parameter {name}.": "缺少参数 {name}。",
+    "No such option: {name} (did you mean {options}?)": "没有选项 {name}（是否想用 {options}？）",
+    "No such option: {name}": "没有选项 {name}",
+    "No such command {name}; did you mean {options}?": "没有命令 {name}；是否想用 {options}？",
+    "No such command {name}.": "没有命令 {name}。",
+    "Missing command.": "缺少命令。",
+    "Unexpected extra arguments: {args}": "多余的参数：{args}",
+    "Option {name} requires a value.": "选项 {name} 需要一个值。",
+    "Option {name} requires {count} values.": "选项 {name} 需要 {count} 个值。",
+    "Option {name} does not take a value.": "选项 {name} 不接受取值。",
+    "{path} does not exist": "{path} 不存在",
+    "{path} is a directory": "{path} 是目录",
+    "{path} is a file": "{path} 是文件",
+    "{path} is not readable": "{path} 不可读",
+    "{value} is not one of {choices}": "{value} 不是以下之一：{choices}",
+    "must be at least {bound}": "必须至少为 {bound}",
+    "must be greater than {bound}": "必须大于 {bound}",
+    "must be a whole number": "必须是整数",
+    "must be a number": "必须是数字",
+    "{value} is not a whole number": "{value} 不是整数",
+    "{value} is not in the range {range}": "{value} 不在范围 {range} 之内",
     "no rep named {names}; the reps are: {reps}": "没有名为 {names} 的销售；销售有：{reps}",
     "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
     "goalsplit: internal error; this is a bug, please report it with the traceback above.": (

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 _EN = """\
 # goalsplit plan (format version 1). Check it with: goalsplit check {path}
 # Editor completion and validation: goalsplit schema > goalsplit.schema.json, then keep
 # the next line (yaml-language-server, used by VS Code's YAML extension and others).
 # yaml-language-server: $schema=goalsplit.schema.json
+# lang: en                    # en or zh for reports (--lang, GOALSPLIT_LANG win)
 team: My team                 # a label for reports
 currency: USD                 # shown next to money
-period: {period}               # 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05, {{start: .., end: ..}}
+period: {period} # 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05, {{start: .., end: ..}}
 calendar:
   country: US                 # public holidays (and official make-up workdays, e.g. CN)
   weekend: [sat, sun]
-  holidays: []                # extra days off for everyone: [2026-12-24, 2026-12-28..2026-12-31]
+  holidays: []                # extra days off for everyone: [{day_off}, {days_off}]
   workdays: []                # extra working days for everyone
 target: 300000                # the team's revenue target for the period
 stretch: 1.1                  # quotas add up to target x stretch (sub-goals above the goal)
@@ -33,8 +34,8 @@ reps:
   - name: Jordan Park
     quota: 60000              # an explicit quota; the others share the rest
   # - name: New Hire
-  #   start: {start}          # joins mid-period; end: for leaving
-  #   leave: [{start}..{start}]
+  #   start: {joins}          # joins mid-period; end: for leaving
+  #   leave: [{days_off}]
 """
 
 _ZH = """\
@@ -42,13 +43,14 @@ _ZH = """\
 # 编辑器补全与校验：先运行 goalsplit schema > goalsplit.schema.json，再保留下一行
 # （VS Code 的 YAML 插件等使用 yaml-language-server）。
 # yaml-language-server: $schema=goalsplit.schema.json
+lang: zh                      # 报表语言 en 或 zh（--lang、GOALSPLIT_LANG 优先）
 team: 销售一组                 # 报表中显示的团队名
 currency: CNY                 # 金额单位
-period: {period}               # 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05, {{start: .., end: ..}}
+period: {period} # 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05, {{start: .., end: ..}}
 calendar:
   country: CN                 # 法定节假日及调休上班日
   weekend: [sat, sun]
-  holidays: []                # 全员额外休息日：[2026-12-24, 2026-12-28..2026-12-31]
+  holidays: []                # 全员额外休息日：[{day_off}, {days_off}]
   workdays: []                # 全员额外工作日
 target: 900000                # 团队本期业绩目标
 stretch: 1.1                  # 个人指标合计 = 目标 × 加码系数（子目标之和大于总目标）
@@ -66,14 +68,33 @@ reps:
   - name: 王芳
     quota: 200000             # 指定指标；其他人分配剩余部分
   # - name: 新同事
-  #   start: {start}          # 期中入职；离职用 end:
-  #   leave: [{start}..{start}]
+  #   start: {joins}          # 期中入职；离职用 end:
+  #   leave: [{days_off}]
 """
 
 
-def starter_plan(today: date, lang: str, path: str) -> str:
-    """A plan for the quarter containing ``today`` that ``goalsplit check`` accepts."""
-    quarter = (today.month - 1) // 3 + 1
-    start = date(today.year, 3 * quarter - 2, 1)
+def current_quarter(today: date) -> str:
+    """The label of the quarter containing ``today``, e.g. ``2026-Q1``."""
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
+def starter_plan(period: str, lang: str, path: str) -> str:
+    """A plan for ``period`` (any named period a plan accepts, e.g. ``2027-Q1``) that
+    ``goalsplit check`` accepts; the example dates in its comments lie inside it."""
+    from goalsplit.model import period_span
+
+    span = period_span(period)
+    if span is None:
+        raise ValueError(f"not a period: {period!r}")
+    start, end = span
+    days = (end - start).days
+    joins = start + timedelta(days=days // 3)
+    off = start + timedelta(days=2 * days // 3)
     template = _ZH if lang == "zh" else _EN
-    return template.format(period=f"{today.year}-Q{quarter}", start=start, path=path)
+    return template.format(
+        period=period.upper().ljust(21),
+        path=path,
+        joins=joins,
+        day_off=joins,
+        days_off=f"{off}..{min(off + timedelta(days=1), end)}",
+    )
