@@ -101,3 +101,14 @@ class PlanError(Exception):
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = list(issues)
         super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+ActivityKind = Literal["history", "actuals"]
+
+
+class ActivityError(PlanError):
+    """A history or actuals CSV is invalid; ``kind`` says which, for the closing line."""
+
+    def __init__(self, issues: Sequence[Issue], kind: ActivityKind) -> None:
+        super().__init__(issues)
+        self.kind: ActivityKind = kind

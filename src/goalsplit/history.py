@@ -27,7 +27,7 @@ from datetime import date
 from fractions import Fraction
 from operator import add
 
-from goalsplit.errors import Issue, PlanError
+from goalsplit.errors import ActivityError, Issue
 from goalsplit.model import Stage
 
 DEFAULT_PRIOR = 30
@@ -55,6 +55,7 @@ class History:
     rows: int = 0
     since: date | None = None
     until: date | None = None
+    columns: dict[str, int] = field(default_factory=dict)  # each stage's column in the file
 
     def add(self, rep: str, first: date, last: date, values: Sequence[Fraction | int]) -> None:
         """Add one row; called once per row of a history file, so kept lean."""
@@ -188,13 +189,15 @@ class RatesReport:
 def rates_report(
     file: str, history: History, stages: tuple[Stage, ...], prior: int = DEFAULT_PRIOR
 ) -> RatesReport:
-    """Raise PlanError when a stage has no data for the whole team."""
+    """Raise ActivityError when a stage has no data for the whole team (at the header
+    cell of its column in the file, when known)."""
     table = estimate(history, {s.name: s.unit for s in stages}, prior)
     empty = [
         stage.name for stage, team in zip(stages[1:], table.team, strict=True) if team.used is None
     ]
     if empty:
-        raise PlanError(
+        column = history.columns.get(empty[0])
+        raise ActivityError(
             [
                 Issue(
                     (),
@@ -206,7 +209,10 @@ def rates_report(
                         "until": history.until or "…",
                     },
                     file=file,
+                    line=1 if column is not None else None,
+                    column=column + 1 if column is not None else None,
                 )
-            ]
+            ],
+            "history",
         )
     return RatesReport(file, history, stages, table)

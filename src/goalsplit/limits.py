@@ -97,3 +97,4 @@ def _looks_numeric(text: str) -> bool:
 
 
 RANGE_TEXT = "between 0.000000001 and 1,000,000,000,000 in size (or 0), with at most 30 digits"
+MAX_LINE_BYTES = 1024 * 1024  # one line of a history or actuals CSV

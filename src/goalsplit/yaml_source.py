@@ -1,0 +1,467 @@
+"""YAML text to plain data, with a source map: the only module that imports yaml.
+
+YAML is read with the 1.2 core rules that people expect when they write a plan
+by hand (``no`` is a string, ``1e6`` is a number, ``010`` is ten), decimals
+become ``Decimal`` so no binary float ever reaches a count, duplicate keys and
+anchors/aliases are errors, and every value's line and column is remembered so
+that any problem found later can be reported where it is in the file.
+
+The data is built straight from the parser's events, in one pass and without
+recursion, so that neither an alias bomb, nor nesting 100,000 levels deep, nor
+a list longer than a plan may hold costs more than reading up to the point
+where it is refused. Numbers carry the text they were written as and are held
+to the range of :mod:`goalsplit.limits` before any exact conversion (see
+:class:`goalsplit.model.WrittenInt`). Syntax errors are reported in our own
+words (both languages), at the typing slip that caused them when there is one
+(:mod:`goalsplit.slips`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from goalsplit.errors import Issue, PlanError, PlanPath
+from goalsplit.i18n import N_
+from goalsplit.limits import MAX_NESTING, NumberOutOfRangeError, check_decimal, parse_number
+from goalsplit.model import OutOfRange, WrittenDecimal, WrittenInt
+from goalsplit.slips import (
+    FULL_WIDTH_COLON,
+    TAB_INDENT,
+    Slip,
+    find_slips,
+    forbidden_characters,
+    lines,
+)
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_STR = "tag:yaml.org,2002:str"
+
+# YAML 1.2 core schema scalars (plus ``_`` digit separators), no timestamps.
+_IMPLICIT = (
+    (_NULL, re.compile(r"^(?:~|null|Null|NULL|)$")),
+    (_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
+    (_INT, re.compile(r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+)$")),
+    (
+        _FLOAT,
+        re.compile(
+            r"^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+    ),
+)
+_MAX_REPORTED = 20
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser as _Parser
+else:  # pragma: no cover - pure-Python fallback when libyaml is missing
+
+    class _Parser(  # type: ignore[no-redef]
+        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
+    ):
+        def __init__(self, text: str) -> None:
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of the plan sits in the file."""
+
+    file: str
+    values: dict[PlanPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PlanPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: PlanPath, at_key: bool = False) -> tuple[int, int] | None:
+        if at_key and path in self.keys:
+            return self.keys[path]
+        while True:
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def locate(self, issue: Issue) -> Issue:
+        if issue.file is not None:
+            return issue
+        pos = self.position(issue.path, issue.at_key)
+        return issue.located(self.file, *(pos if pos else (None, None)))
+
+
+@dataclass
+class _Open:
+    """A mapping or list being filled, and what comes next in it."""
+
+    value: dict[str, Any] | list[Any]
+    path: PlanPath
+    key: str | None = None  # a mapping's key whose value comes next
+    skip_value: bool = False  # the next value belongs to a rejected key
+    first_at: dict[str, tuple[int, int]] = field(default_factory=dict)
+    limit: tuple[int, str] | None = None  # most items a list may have, and what to say
+
+
+def parse_yaml(
+    text: str,
+    name: str,
+    issues: list[Issue],
+    max_items: Mapping[PlanPath, tuple[int, str]] | None = None,
+) -> tuple[Any, SourceMap]:
+    """YAML text -> plain data (dict, list, str, int, Decimal, bool, None) + positions.
+
+    Problems that still leave usable data (duplicate keys, unsupported tags) are
+    appended to ``issues`` so they are reported together with validation errors;
+    anything else raises PlanError at once. ``max_items`` bounds the length of the
+    lists at those paths (with the template to say so, given ``{max}``).
+    """
+    source = SourceMap(name)
+    _refuse_forbidden_characters(text, name)
+    builder = _Builder(source, issues, max_items or {})
+    parser = _Parser(text)
+    try:
+        builder.run(parser)
+    except yaml.MarkedYAMLError as exc:
+        syntax = _syntax_issue(exc, text, name)
+        slips = find_slips(text)
+        if any(slip.line <= (syntax.line or 0) for slip in slips):
+            raise PlanError(builder.refused + _slip_issues(slips, name)) from None
+        raise PlanError(
+            sorted_issues([*builder.refused, syntax, *_slip_issues(slips, name)])
+        ) from None
+    except yaml.YAMLError as exc:  # e.g. a ReaderError: report it, never crash on it
+        raise PlanError(
+            [Issue((), "YAML syntax error: {problem}", {"problem": str(exc)}, file=name)]
+        ) from None
+    finally:
+        parser.dispose()
+    if builder.refused:
+        raise PlanError(builder.refused)
+    return builder.root, source
+
+
+def sorted_issues(issues: list[Issue]) -> list[Issue]:
+    return sorted(issues, key=lambda i: (i.line or 0, i.column or 0))
+
+
+def _refuse_forbidden_characters(text: str, name: str) -> None:
+    found = forbidden_characters(text)
+    if not found:
+        return
+    issues = [
+        Issue(
+            (),
+            "character {code} is not allowed in a YAML file; remove it",
+            {"code": f"U+{ord(char):04X}"},
+            file=name,
+            line=line,
+            column=column,
+        )
+        for line, column, char in found[:_MAX_REPORTED]
+    ]
+    if len(found) > _MAX_REPORTED:
+        issues.append(
+            Issue(
+                (),
+                "… and {count} more problem",
+                {"count": len(found) - _MAX_REPORTED},
+                plural="… and {count} more problems",
+                file=name,
+            )
+        )
+    raise PlanError(issues)
+
+
+def _slip_issues(slips: list[Slip], name: str) -> list[Issue]:
+    return [slip.issue(name) for slip in slips]
+
+
+class _Builder:
+    """Plain data from parser events, one event at a time (no recursion, no node tree)."""
+
+    def __init__(
+        self, source: SourceMap, issues: list[Issue], max_items: Mapping[PlanPath, tuple[int, str]]
+    ) -> None:
+        self.source = source
+        self.issues = issues
+        self.max_items = max_items
+        self.refused: list[Issue] = []  # anchors and aliases: reported alone
+        self.root: Any = None
+        self.stack: list[_Open] = []
+
+    def run(self, parser: Any) -> None:
+        stack = self.stack
+        depth = 0
+        skipping = 0  # > 0 while inside a collection that is being left out
+        documents = 0
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                return
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise PlanError(
+                        [self._at(event, (), N_("a plan is one YAML document; remove the '---'"))]
+                    )
+                continue
+            if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
+                continue
+            if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                depth -= 1
+                if skipping:
+                    skipping -= 1
+                else:
+                    stack.pop()
+                continue
+            opens = kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent
+            if opens:
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise PlanError(
+                        [
+                            self._at(
+                                event,
+                                (),
+                                N_("nested more than {max} levels deep; a plan needs far fewer"),
+                                {"max": MAX_NESTING},
+                            )
+                        ]
+                    )
+            anchor = getattr(event, "anchor", None)
+            if anchor:
+                template = (
+                    N_("alias *{anchor} is not supported: write the value out")
+                    if kind is yaml.AliasEvent
+                    else N_("anchor &{anchor} is not supported: write values out in full")
+                )
+                self.refused.append(self._at(event, (), template, {"anchor": anchor}))
+            if skipping:
+                skipping += opens
+                continue
+            path = self._place(event, opens)
+            if path is None:  # left out (a rejected key, or its value)
+                skipping = int(opens)
+
+    def _place(self, event: Any, opens: bool) -> PlanPath | None:
+        """Put the node that ``event`` starts where it belongs; None when it is left out."""
+        parent = self.stack[-1] if self.stack else None
+        if parent is None:
+            path: PlanPath = ()
+        elif isinstance(parent.value, list):
+            path = (*parent.path, len(parent.value))
+            if parent.limit is not None and len(parent.value) >= parent.limit[0]:
+                limit, template = parent.limit
+                raise PlanError([self._at(event, path, template, {"max": limit})])
+        elif parent.key is None and not parent.skip_value:
+            self._key(event, parent, opens)
+            return None
+        elif parent.skip_value:
+            parent.skip_value = False
+            return None
+        else:
+            assert parent.key is not None
+            path = (*parent.path, parent.key)
+            parent.key = None
+
+        self.source.values[path] = _pos(event)
+        value: Any
+        if opens:
+            value = {} if type(event) is yaml.MappingStartEvent else []
+        elif type(event) is yaml.AliasEvent:
+            value = None
+        else:
+            value = self._scalar(event, path)
+        if parent is None:
+            self.root = value
+        elif isinstance(parent.value, list):
+            parent.value.append(value)
+        else:
+            parent.value[path[-1]] = value  # type: ignore[index]
+        if opens:
+            self.stack.append(_Open(value, path, limit=self.max_items.get(path)))
+        return path
+
+    def _key(self, event: Any, parent: _Open, opens: bool) -> None:
+        if type(event) is not yaml.ScalarEvent:
+            self.issues.append(self._at(event, parent.path, N_("keys must be plain words")))
+            parent.skip_value = True
+            if not opens:
+                return
+            # The key is a collection: leave it out (the caller skips to its end).
+            return
+        key: str = event.value
+        key_path = (*parent.path, key)
+        if key in parent.first_at:
+            self.issues.append(
+                self._at(
+                    event,
+                    key_path,
+                    N_("duplicate key {key} (first given on line {line})"),
+                    {"key": repr(key), "line": parent.first_at[key][0]},
+                )
+            )
+            parent.skip_value = True
+            return
+        parent.first_at[key] = self.source.keys[key_path] = _pos(event)
+        parent.key = key
+
+    def _scalar(self, event: Any, path: PlanPath) -> Any:
+        value: str = event.value
+        tag = event.tag
+        if tag is None and event.implicit[0]:
+            tag = _resolve(value)
+        elif tag is None or tag == "!":
+            tag = _STR
+        elif tag in (_NULL, _BOOL, _INT, _FLOAT) and _resolve(value) != tag:
+            tag = "!"  # e.g. !!int abc: the value does not fit its tag
+        if tag == _STR:
+            return value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return value.lower() == "true"
+        if tag == _INT:
+            return _integer(value)
+        if tag == _FLOAT:
+            return _decimal(value)
+        self.issues.append(
+            self._at(event, path, N_("YAML tag {tag} is not supported"), {"tag": repr(event.tag)})
+        )
+        return None
+
+    def _at(
+        self,
+        event: Any,
+        path: PlanPath,
+        template: str,
+        params: dict[str, object] | None = None,
+    ) -> Issue:
+        line, column = _pos(event)
+        return Issue(path, template, params or {}, file=self.source.file, line=line, column=column)
+
+
+def _resolve(value: str) -> str:
+    for tag, pattern in _IMPLICIT:
+        if pattern.match(value):
+            return tag
+    return _STR
+
+
+def _integer(text: str) -> WrittenInt | OutOfRange:
+    digits = text.replace("_", "")
+    try:
+        if digits.startswith(("0x", "0o")):
+            if len(digits) > 44:  # far beyond 10**12 in hex or octal
+                return OutOfRange(text)
+            number = int(digits[2:], 16 if digits[1] == "x" else 8)
+            check_decimal(Decimal(number))
+            return WrittenInt(number, text)
+        parsed = parse_number(digits)
+    except NumberOutOfRangeError:
+        return OutOfRange(text)
+    assert parsed is not None  # the int pattern admits only numbers
+    return WrittenInt(int(parsed), text)
+
+
+def _decimal(text: str) -> WrittenDecimal | OutOfRange | str:
+    lowered = text.lower()
+    if lowered.endswith(".nan"):
+        return text  # not a number: a numeric field says so
+    if lowered.endswith(".inf"):
+        return OutOfRange(text)
+    try:
+        parsed = parse_number(text)
+    except NumberOutOfRangeError:
+        return OutOfRange(text)
+    assert parsed is not None  # the float pattern admits only numbers
+    return WrittenDecimal(parsed, text)
+
+
+def _pos(event: Any) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+# --- syntax errors in our own words ------------------------------------------------
+
+_SYNTAX = {
+    "mapping values": N_(
+        "a ':' followed by a space cannot appear here; quote the value if it contains ': '"
+    ),
+    "colon": N_("expected 'key: value' here, but there is no ':' after the key"),
+    "indentation": N_("the indentation of this line does not match the lines above it"),
+    "quote": N_("the quote {quote} opened here is never closed"),
+    "bracket": N_("the {bracket} opened here is never closed, or a ',' is missing between items"),
+    "start": N_("{char} cannot start a value; put the value in quotes"),
+    "nesting": N_("nested more than {max} levels deep; a plan needs far fewer"),
+}
+
+
+def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, name: str) -> Issue:
+    problem = exc.problem or ""
+    context = exc.context or ""
+    problem_mark, context_mark = exc.problem_mark, exc.context_mark
+    mark = problem_mark or context_mark
+    template = N_("YAML syntax error: {problem}")
+    params: dict[str, object] = {
+        "problem": f"{problem} ({context})" if context else problem or "invalid YAML"
+    }
+    if problem.startswith("mapping values are not allowed"):
+        template, params = _SYNTAX["mapping values"], {}
+    elif problem.startswith("could not find expected ':'"):
+        template, params, mark = _SYNTAX["colon"], {}, context_mark or problem_mark
+    elif "cannot start any token" in problem:
+        char = _char_at(text, problem_mark)
+        template, params = (
+            (TAB_INDENT, {}) if char == "\t" else (_SYNTAX["start"], {"char": repr(char)})
+        )
+        if char == "：":
+            template, params = FULL_WIDTH_COLON, {}
+    elif "tab character" in problem:
+        template, params = TAB_INDENT, {}
+    elif (
+        problem.startswith("expected <block end>")
+        or problem.startswith("did not find expected '-' indicator")
+        or problem.startswith("did not find expected key")
+    ):
+        template, params = _SYNTAX["indentation"], {}
+    elif "quoted scalar" in context and "end of stream" in problem and context_mark:
+        template, params, mark = (
+            _SYNTAX["quote"],
+            {"quote": _char_at(text, context_mark)},
+            context_mark,
+        )
+    elif ("flow sequence" in context or "flow mapping" in context) and "expected ','" in problem:
+        bracket = _char_at(text, context_mark)
+        if context_mark and bracket in ("[", "{"):
+            template, params, mark = _SYNTAX["bracket"], {"bracket": repr(bracket)}, context_mark
+    elif "maximum nesting depth" in problem:
+        template, params = _SYNTAX["nesting"], {"max": MAX_NESTING}
+    return Issue(
+        (),
+        template,
+        params,
+        file=name,
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+def _char_at(text: str, mark: Any) -> str:
+    if mark is None:
+        return ""
+    all_lines = lines(text)
+    line: int = mark.line
+    column: int = mark.column
+    if line >= len(all_lines) or column >= len(all_lines[line]):
+        return ""
+    return all_lines[line][column]
