@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from fractions import Fraction
+from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn
 
@@ -157,7 +158,7 @@ class _ActivityReader:
             handle.close()
             self.fail(self._too_big())
         self.handle = handle
-        self.reader = csv.reader(self._lines(handle))
+        self.reader = csv.reader(chain.from_iterable(self._chunks(handle)))
         try:
             header = next(self.reader, None)
         except csv.Error as exc:
@@ -244,8 +245,9 @@ class _ActivityReader:
             (), "CSV syntax error: {problem}", {"problem": text}, file=self.name, line=line
         )
 
-    def _lines(self, handle: IO[bytes]) -> Iterator[str]:
-        """The file's lines as text (ends kept, as csv wants them), a chunk at a time."""
+    def _chunks(self, handle: IO[bytes]) -> Iterator[io.StringIO]:
+        """The file as text a chunk of whole lines at a time, each to be read by line (ends
+        kept, as csv wants them)."""
         pending = b""
         total = 0
         line = 1  # the line the next chunk starts on
@@ -294,8 +296,8 @@ class _ActivityReader:
                         column=column,
                     )
                 )
-            line += len(_BREAKS.findall(piece))
-            yield from io.StringIO(text, newline="")
+            line += piece.count(b"\n") + piece.count(b"\r") - piece.count(b"\r\n")
+            yield io.StringIO(text, newline="")
             if not chunk:
                 return
 
@@ -309,69 +311,74 @@ class _ActivityReader:
         problem = self.problem
         while True:
             try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
+                for row in reader:
+                    line = reader.line_num
+                    if not row or (len(row) == 1 and not row[0].strip()):
+                        continue
+                    if len(row) < width:
+                        self.problem_n(
+                            line,
+                            len(row) + 1,
+                            N_("the row has {count} cell; expected at least {width}"),
+                            "the row has {count} cells; expected at least {width}",
+                            count=len(row),
+                            width=width,
+                        )
+                        continue
+                    key = row[span_col].strip()
+                    if key in spans:
+                        span = spans[key]
+                    else:
+                        try:
+                            span = _parse_span(key, by_month)
+                        except InputError as exc:
+                            problem(line, span_col + 1, exc.template, **exc.params)
+                            continue
+                        spans[key] = span
+                    try:
+                        # The common case, whole numbers in range: one C-level pass per row.
+                        values: list[int | Fraction] = [int(row[col]) for col in columns]
+                        if min(values) < 0 or max(values) > _MAX_WHOLE:
+                            raise ValueError
+                    except ValueError:
+                        values = [_cell(row, col, line, header, problem) for col in columns]
+                    rep = row[rep_col].strip()
+                    if rep not in reps:
+                        self._new_rep(rep, line, reps)
+                        if rep not in reps:
+                            continue
+                    yield line, rep, span[0], span[1], values
+            except csv.Error as exc:  # a bad line; the reader goes on with the next one
                 issue = self._csv_issue(exc, reader.line_num)
                 problem(reader.line_num, 1, issue.template, **issue.params)
                 continue
-            line = reader.line_num
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue
-            if len(row) < width:
-                self.problem_n(
-                    line,
-                    len(row) + 1,
-                    N_("the row has {count} cell; expected at least {width}"),
-                    "the row has {count} cells; expected at least {width}",
-                    count=len(row),
-                    width=width,
-                )
-                continue
-            key = row[span_col].strip()
-            span = spans.get(key)
-            if span is None:
-                try:
-                    span = _parse_span(key, by_month)
-                except InputError as exc:
-                    problem(line, span_col + 1, exc.template, **exc.params)
-                    continue
-                spans[key] = span
-            try:
-                # The common case, whole non-negative numbers: one C-level pass per row.
-                values: list[int | Fraction] = [int(row[col]) for col in columns]
-                if values and (min(values) < 0 or max(values) > _MAX_WHOLE):
-                    raise ValueError
-            except ValueError:
-                values = [_cell(row, col, line, header, problem) for col in columns]
-            rep = row[rep_col].strip()
-            if not rep:
-                problem(line, rep_col + 1, N_("the rep's name is empty"))
-                continue
-            if rep not in reps:
-                if len(rep) > MAX_CELL_CHARS:
-                    problem(
-                        line,
-                        rep_col + 1,
-                        N_("the rep's name is longer than {max} characters"),
-                        max=MAX_CELL_CHARS,
-                    )
-                    continue
-                if len(reps) >= MAX_ACTIVITY_REPS:
-                    self.fail(
-                        Issue(
-                            (),
-                            "more than {max} different reps; split the file",
-                            {"max": MAX_ACTIVITY_REPS},
-                            file=self.name,
-                            line=line,
-                            column=rep_col + 1,
-                        )
-                    )
-                reps.add(rep)
-            yield line, rep, span[0], span[1], values
+            break
         self.handle.close()
+
+    def _new_rep(self, rep: str, line: int, reps: set[str]) -> None:
+        """Add ``rep`` to ``reps`` unless its name is a problem; stop past the limit."""
+        if not rep:
+            self.problem(line, self.rep_col + 1, N_("the rep's name is empty"))
+        elif len(rep) > MAX_CELL_CHARS:
+            self.problem(
+                line,
+                self.rep_col + 1,
+                N_("the rep's name is longer than {max} characters"),
+                max=MAX_CELL_CHARS,
+            )
+        elif len(reps) >= MAX_ACTIVITY_REPS:
+            self.fail(
+                Issue(
+                    (),
+                    "more than {max} different reps; split the file",
+                    {"max": MAX_ACTIVITY_REPS},
+                    file=self.name,
+                    line=line,
+                    column=self.rep_col + 1,
+                )
+            )
+        else:
+            reps.add(rep)
 
     def problem_n(
         self, line: int, column: int, singular: str, plural: str, **params: object
