@@ -121,6 +121,11 @@ ZH: dict[str, str] = {
     "expected 'key: value' here, but there is no ':' after the key": "此处应为“键: 值”，"
     "但键后面没有“:”",
     "the indentation of this line does not match the lines above it": "此行的缩进与上面的行不一致",
+    "this line is indented more than the line above it, so it reads as part of the value there": (
+        "此行比上一行缩进得多，因此被当成上一行取值的一部分"
+    ),
+    "unexpected text after the value; put the whole value in quotes": "取值后面有多余的内容；"
+    "如果它们属于同一个取值，请给整个取值加引号",
     "the quote {quote} opened here is never closed": "此处开始的引号 {quote} 没有闭合",
     "the {bracket} opened here is never closed, or a ',' is missing between items": "此处开始的 "
     "{bracket} 没有闭合，或其中的项之间缺少“,”",

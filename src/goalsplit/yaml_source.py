@@ -59,6 +59,7 @@ _IMPLICIT = (
     ),
 )
 _MAX_REPORTED = 20
+_PLAIN_KEY = re.compile(r" *(?:- +)*[A-Za-z_][A-Za-z0-9_]*")
 
 if getattr(yaml, "__with_libyaml__", False):
     from yaml._yaml import CParser as _Parser
@@ -399,6 +400,10 @@ _SYNTAX = {
     ),
     "colon": N_("expected 'key: value' here, but there is no ':' after the key"),
     "indentation": N_("the indentation of this line does not match the lines above it"),
+    "indented": N_(
+        "this line is indented more than the line above it, so it reads as part of the value there"
+    ),
+    "after value": N_("unexpected text after the value; put the whole value in quotes"),
     "quote": N_("the quote {quote} opened here is never closed"),
     "bracket": N_("the {bracket} opened here is never closed, or a ',' is missing between items"),
     "start": N_("{char} cannot start a value; put the value in quotes"),
@@ -417,6 +422,8 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, name: str) -> Issue:
     }
     if problem.startswith("mapping values are not allowed"):
         template, params = _SYNTAX["mapping values"], {}
+        if _indented_further(text, problem_mark):
+            template = _SYNTAX["indented"]
     elif problem.startswith("could not find expected ':'"):
         template, params, mark = _SYNTAX["colon"], {}, context_mark or problem_mark
     elif "cannot start any token" in problem:
@@ -434,6 +441,8 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, name: str) -> Issue:
         or problem.startswith("did not find expected key")
     ):
         template, params = _SYNTAX["indentation"], {}
+        if problem_mark is not None and problem_mark.column > _indent_of(text, problem_mark.line):
+            template = _SYNTAX["after value"]
     elif "quoted scalar" in context and "end of stream" in problem and context_mark:
         template, params, mark = (
             _SYNTAX["quote"],
@@ -446,14 +455,35 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, name: str) -> Issue:
             template, params, mark = _SYNTAX["bracket"], {"bracket": repr(bracket)}, context_mark
     elif "maximum nesting depth" in problem:
         template, params = _SYNTAX["nesting"], {"max": MAX_NESTING}
+    column = mark.column + 1 if mark else None
+    if template == _SYNTAX["indented"] and mark is not None:
+        column = _indent_of(text, mark.line) + 1  # the start of the key that is too far in
     return Issue(
-        (),
-        template,
-        params,
-        file=name,
-        line=mark.line + 1 if mark else None,
-        column=mark.column + 1 if mark else None,
+        (), template, params, file=name, line=mark.line + 1 if mark else None, column=column
     )
+
+
+def _indent_of(text: str, line: int) -> int:
+    all_lines = lines(text)
+    if line >= len(all_lines):
+        return 0
+    return len(all_lines[line]) - len(all_lines[line].lstrip(" "))
+
+
+def _indented_further(text: str, mark: Any) -> bool:
+    """Whether the ``key:`` at ``mark`` starts a line indented more than the line above."""
+    if mark is None or mark.line == 0:
+        return False
+    all_lines = lines(text)
+    line = all_lines[mark.line] if mark.line < len(all_lines) else ""
+    if not _PLAIN_KEY.fullmatch(line[: mark.column]):
+        return False
+    above = [
+        candidate
+        for candidate in all_lines[: mark.line]
+        if candidate.strip() and not candidate.lstrip().startswith("#")
+    ]
+    return bool(above) and _indent_of(text, mark.line) > len(above[-1]) - len(above[-1].lstrip(" "))
 
 
 def _char_at(text: str, mark: Any) -> str:
