@@ -233,9 +233,6 @@ def test_dates_that_do_not_exist_and_dates_out_of_range(tmp_path: Path) -> None:
 def test_a_stage_with_a_zero_team_total_is_located_at_its_header(tmp_path: Path) -> None:
     path = tmp_path / "h.csv"
     path.write_text(
-        "dials,rep,date,revenue,pipeline,intents,deep_talks,connects\nAnn,x,1,1,1,1,1,1\n"
-    )
-    path.write_text(
         "日期,销售,业绩,储备金额,意向客户,深入沟通,外呼,外呼接通\n2025-10-01,Ann,1,1,1,1,0,1\n"
     )
     history = load_history(path, STAGES)
