@@ -22,7 +22,7 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn
 
-from goalsplit.errors import ActivityError, ActivityKind, InputError, Issue
+from goalsplit.errors import ActivityError, ActivityKind, InputError, Issue, more_problems
 from goalsplit.i18n import LANGS, N_, stage_label
 from goalsplit.limits import (
     MAX_ACTIVITY_BYTES,
@@ -30,6 +30,7 @@ from goalsplit.limits import (
     MAX_CELL_CHARS,
     MAX_LINE_BYTES,
     MAX_NUMBER,
+    MAX_REPORTED,
     NumberOutOfRangeError,
     parse_number,
 )
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 _REP_COLUMNS = ("rep", "name", "销售", "姓名", "销售姓名")
 _DATE_COLUMNS = ("date", "day", "日期")
 _MONTH_COLUMNS = ("month", "月份", "月")
-_MAX_REPORTED = 100
 _CHUNK = 1024 * 1024
 _MAX_WHOLE = int(MAX_NUMBER)
 _DAY_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
@@ -218,7 +218,7 @@ class _ActivityReader:
 
     def problem(self, line: int, column: int, template: str, **params: object) -> None:
         self.errors += 1
-        if self.errors <= _MAX_REPORTED:
+        if self.errors <= MAX_REPORTED:
             self.issues.append(
                 Issue((), template, params, file=self.name, line=line, column=column)
             )
@@ -384,22 +384,14 @@ class _ActivityReader:
         self, line: int, column: int, singular: str, plural: str, **params: object
     ) -> None:
         self.errors += 1
-        if self.errors <= _MAX_REPORTED:
+        if self.errors <= MAX_REPORTED:
             self.issues.append(
                 Issue((), singular, params, plural=plural, file=self.name, line=line, column=column)
             )
 
     def finish(self) -> None:
-        if self.errors > _MAX_REPORTED:
-            self.issues.append(
-                Issue(
-                    (),
-                    N_("… and {count} more problem"),
-                    {"count": self.errors - _MAX_REPORTED},
-                    plural="… and {count} more problems",
-                    file=self.name,
-                )
-            )
+        if self.errors > MAX_REPORTED:
+            self.issues.append(more_problems(self.errors - MAX_REPORTED, self.name))
         if self.issues:
             raise ActivityError(self.issues, self.kind)
 

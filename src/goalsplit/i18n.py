@@ -142,6 +142,10 @@ ZH: dict[str, str] = {
     "more than {max} reps; split the team into several plans": "销售超过 {max} 位；"
     "请把团队拆成几个计划",
     "more than {max} funnel stages": "漏斗阶段超过 {max} 个",
+    "more than {max} items in one list; a plan needs far fewer": "一个列表中的项超过 {max} 个；"
+    "计划文件用不到这么多",
+    "more than {max} keys in one mapping; a plan needs far fewer": "一个映射中的键超过 {max} 个；"
+    "计划文件用不到这么多",
     "{value} is out of range: a number must be between 0.000000001 and 1,000,000,000,000 in "
     "size (or 0), with at most 30 digits": "{value} 超出范围：数值的大小必须在 0.000000001 到 "
     "1,000,000,000,000 之间（或为 0），且最多 30 位有效数字",

@@ -98,3 +98,6 @@ def _looks_numeric(text: str) -> bool:
 
 RANGE_TEXT = "between 0.000000001 and 1,000,000,000,000 in size (or 0), with at most 30 digits"
 MAX_LINE_BYTES = 1024 * 1024  # one line of a history or actuals CSV
+MAX_KEYS = 100  # keys in one mapping of a plan (the longest real one, rates, has ~20)
+MAX_REPORTED = 100  # problems listed one by one; the rest are counted
+MAX_LIST_ITEMS = 1_000  # items of any other list in a plan (holidays, leave, ...)

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goalsplit.activity import load_actuals, load_history
-from goalsplit.errors import Issue, PlanError, PlanPath
+from goalsplit.errors import MORE_PROBLEMS, Issue, PlanError, PlanPath, more_problems
 from goalsplit.i18n import N_
-from goalsplit.limits import MAX_PLAN_BYTES, MAX_REPS, MAX_STAGES
+from goalsplit.limits import MAX_PLAN_BYTES, MAX_REPORTED, MAX_REPS, MAX_STAGES
 from goalsplit.slips import find_slips, mend
 from goalsplit.validate import validate_plan
 from goalsplit.yaml_source import SourceMap, parse_yaml, sorted_issues
@@ -155,8 +155,22 @@ def _parse(text: str, name: str) -> LoadedPlan:
 
 def sorted_located(source: SourceMap, issues: list[Issue]) -> list[Issue]:
     """The issues located in the file, in file order, without the warnings about a part
-    of the plan that has an error (they follow from it)."""
-    return _without_follow_ons(sorted_issues([source.locate(issue) for issue in issues]))
+    of the plan that has an error (they follow from it); when there are errors, at most
+    MAX_REPORTED of them, then a line that counts the rest."""
+    unlisted = sum(_unlisted(issue) for issue in issues)
+    located = [source.locate(issue) for issue in issues if not _unlisted(issue)]
+    kept = _without_follow_ons(sorted_issues(located))
+    if not any(issue.is_error for issue in kept):
+        return kept
+    unlisted += max(len(kept) - MAX_REPORTED, 0)
+    kept = kept[:MAX_REPORTED]
+    return [*kept, more_problems(unlisted, source.file)] if unlisted else kept
+
+
+def _unlisted(issue: Issue) -> int:
+    """How many problems ``issue`` stands for when it only counts them (else 0)."""
+    count = issue.params.get("count") if issue.template == MORE_PROBLEMS else None
+    return count if isinstance(count, int) else 0
 
 
 def _without_follow_ons(issues: list[Issue]) -> list[Issue]:

@@ -29,11 +29,12 @@ from pydantic import (
     field_validator,
 )
 
-from goalsplit.errors import InputError, Issue
+from goalsplit.errors import InputError, Issue, more_problems
 from goalsplit.i18n import N_
 from goalsplit.limits import (
     FIRST_DATE,
     LAST_DATE,
+    MAX_REPORTED,
     NumberOutOfRangeError,
     check_decimal,
     date_in_range,
@@ -522,9 +523,30 @@ class Plan(_Model):
         return (REVENUE, *(self.funnel or DEFAULT_FUNNEL))
 
 
+class _Listed(list[Issue]):
+    """Issues as they are found: errors up to MAX_REPORTED, the rest only counted, so
+    that a plan with a million bad entries costs a hundred issues, not a million."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors = self.unlisted = 0
+
+    def append(self, issue: Issue) -> None:
+        if issue.is_error:
+            if self.errors >= MAX_REPORTED:
+                self.unlisted += 1
+                return
+            self.errors += 1
+        super().append(issue)
+
+    def done(self) -> list[Issue]:
+        return [*self, more_problems(self.unlisted)] if self.unlisted else list(self)
+
+
 def plan_issues(plan: Plan) -> list[Issue]:
-    """Consistency problems that involve more than one field, all of them."""
-    issues: list[Issue] = []
+    """Consistency problems that involve more than one field: every one, up to
+    MAX_REPORTED errors, then a count of the rest."""
+    issues = _Listed()
     stages = plan.stages
     names = [stage.name for stage in stages[1:]]
     listed = ", ".join(names)
@@ -669,4 +691,4 @@ def plan_issues(plan: Plan) -> list[Issue]:
                 {"since": plan.history.since, "until": plan.history_window()[1]},
             )
         )
-    return issues
+    return issues.done()

@@ -16,9 +16,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from goalsplit.errors import InputError, Issue, PlanPath
+from goalsplit.errors import InputError, Issue, PlanPath, more_problems
 from goalsplit.i18n import N_
-from goalsplit.model import OutOfRange, Plan
+from goalsplit.limits import MAX_REPORTED
+from goalsplit.model import OutOfRange, Plan, Rep
 
 _MESSAGES = {
     "finite_number": N_("must be a finite number, got {value}"),
@@ -40,12 +41,51 @@ _MESSAGES = {
 
 
 def validate_plan(data: dict[str, Any]) -> tuple[Plan | None, list[Issue]]:
-    """The Plan, or None and every problem (not yet located in the file)."""
+    """The Plan, or None and the problems (not yet located in the file): every one, up
+    to MAX_REPORTED, then a count of the rest.
+
+    Reps are validated one at a time, so that fifty thousand invalid reps cost the
+    errors of one rep at a time, not a list of a million errors at once.
+    """
+    rep_causes: list[Any] = []
+    unlisted = 0
+    reps = data.get("reps")
+    if isinstance(reps, list):
+        models = []
+        for i, item in enumerate(reps):
+            try:
+                models.append(Rep.model_validate(item))
+            except ValidationError as exc:
+                room = MAX_REPORTED - len(rep_causes)
+                if room <= 0:  # only counted: no need for the details
+                    unlisted += exc.error_count()
+                    continue
+                causes = _causes(exc.errors(), ("reps", i))
+                rep_causes += causes[:room]
+                unlisted += len(causes[room:])
+        data = {**data, "reps": models}
     try:
-        return Plan.model_validate(data), []
+        plan = Plan.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors()
-        return None, [_issue_from_pydantic(err) for err in errors if not _follows(err, errors)]
+        plan_causes = _causes(exc.errors())
+        if rep_causes or unlisted:  # reps all invalid are not also "empty"
+            plan_causes = [err for err in plan_causes if err["loc"] != ("reps",)]
+    else:
+        if not rep_causes and not unlisted:
+            return plan, []
+        plan_causes = []
+    causes = plan_causes + rep_causes  # what comes first in a plan, first
+    unlisted += max(len(causes) - MAX_REPORTED, 0)
+    issues = [_issue_from_pydantic(err) for err in causes[:MAX_REPORTED]]
+    return None, [*issues, more_problems(unlisted)] if unlisted else issues
+
+
+def _causes(errors: list[Any], prefix: tuple[Any, ...] = ()) -> list[Any]:
+    """The errors that do not only follow from another one, with ``prefix`` on their loc."""
+    follows = _follow_ons(errors)
+    return [
+        {**err, "loc": (*prefix, *err["loc"])} for i, err in enumerate(errors) if i not in follows
+    ]
 
 
 def _issue_from_pydantic(err: Any) -> Issue:
@@ -86,24 +126,28 @@ def _issue_from_pydantic(err: Any) -> Issue:
     )
 
 
-def _follows(err: Any, errors: list[Any]) -> bool:
-    """Whether ``err`` only follows from another error in ``errors``."""
-    loc = tuple(err["loc"])
-    if err["type"] == "too_short":
+def _follow_ons(errors: list[Any]) -> set[int]:
+    """The positions in ``errors`` of those that only follow from another one."""
+    below: set[tuple[Any, ...]] = set()  # every proper prefix of an error's loc
+    unknown: dict[tuple[Any, ...], list[str]] = {}  # unknown keys, by their mapping
+    for err in errors:
+        loc = tuple(err["loc"])
+        below.update(loc[:end] for end in range(len(loc)))
+        if err["type"] == "extra_forbidden":
+            unknown.setdefault(loc[:-1], []).append(str(loc[-1]))
+    follows = set()
+    for i, err in enumerate(errors):
+        loc = tuple(err["loc"])
         # A list reported too short only because its items were invalid is not news.
-        return any(
-            tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc)
-            for other in errors
-        )
-    if err["type"] == "missing":
+        if err["type"] == "too_short" and loc in below:
+            follows.add(i)
         # ``nmae: A`` is one slip: the unknown key says "did you mean 'name'?".
-        return any(
-            other["type"] == "extra_forbidden"
-            and tuple(other["loc"])[:-1] == loc[:-1]
-            and difflib.get_close_matches(str(other["loc"][-1]), [str(loc[-1])], n=1)
-            for other in errors
-        )
-    return False
+        if err["type"] == "missing" and any(
+            difflib.get_close_matches(key, [str(loc[-1])], n=1)
+            for key in unknown.get(loc[:-1], ())[:MAX_REPORTED]
+        ):
+            follows.add(i)
+    return follows
 
 
 def _shown(value: Any) -> str:

@@ -19,16 +19,25 @@ words (both languages), at the typing slip that caused them when there is one
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import yaml
 
-from goalsplit.errors import Issue, PlanError, PlanPath
+from goalsplit.errors import Issue, PlanError, PlanPath, more_problems
 from goalsplit.i18n import N_
-from goalsplit.limits import MAX_NESTING, NumberOutOfRangeError, check_decimal, parse_number
+from goalsplit.limits import (
+    MAX_KEYS,
+    MAX_LIST_ITEMS,
+    MAX_NESTING,
+    MAX_REPORTED,
+    NumberOutOfRangeError,
+    check_decimal,
+    parse_number,
+)
 from goalsplit.model import OutOfRange, WrittenDecimal, WrittenInt
 from goalsplit.slips import (
     FULL_WIDTH_COLON,
@@ -59,6 +68,7 @@ _IMPLICIT = (
     ),
 )
 _MAX_REPORTED = 20
+_LONG_LIST = N_("more than {max} items in one list; a plan needs far fewer")
 _PLAIN_KEY = re.compile(r" *(?:- +)*[A-Za-z_][A-Za-z0-9_]*")
 
 if getattr(yaml, "__with_libyaml__", False):
@@ -74,23 +84,58 @@ else:  # pragma: no cover - pure-Python fallback when libyaml is missing
             yaml.parser.Parser.__init__(self)
 
 
+def _packed(line: int, column: int) -> int:
+    return line << 32 | column
+
+
+def _unpacked(position: int) -> tuple[int, int]:
+    return position >> 32, position & 0xFFFFFFFF
+
+
+class _Positions:
+    """Where one mapping or list sits in the file, and each of its entries (and keys).
+
+    Positions are packed into arrays, eight bytes an entry, so that the map of a plan
+    of a million values costs megabytes, not the gigabyte a dict of paths would.
+    """
+
+    __slots__ = ("children", "key_at", "keys", "value_at")
+
+    def __init__(self) -> None:
+        self.value_at = array("Q")  # each entry's value, in order
+        self.keys: list[str] | None = None  # a mapping's keys, in the same order
+        self.key_at: array[int] | None = None
+        self.children: dict[int, _Positions] = {}  # entries that are mappings or lists
+
+    def index(self, part: str | int) -> int | None:
+        if self.keys is None:
+            return part if isinstance(part, int) and 0 <= part < len(self.value_at) else None
+        try:
+            return self.keys.index(part)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+
 @dataclass
 class SourceMap:
     """Where each value (and each mapping key) of the plan sits in the file."""
 
     file: str
-    values: dict[PlanPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PlanPath, tuple[int, int]] = field(default_factory=dict)
+    root_at: int | None = None
+    root: _Positions | None = None
 
     def position(self, path: PlanPath, at_key: bool = False) -> tuple[int, int] | None:
-        if at_key and path in self.keys:
-            return self.keys[path]
-        while True:
-            if path in self.values:
-                return self.values[path]
-            if not path:
-                return None
-            path = path[:-1]
+        """Of the value at ``path`` (of its key, with ``at_key``), or of the nearest
+        value that contains it."""
+        found, node = self.root_at, self.root
+        for depth, part in enumerate(path):
+            index = node.index(part) if node is not None else None
+            if node is None or index is None:
+                break
+            if at_key and depth == len(path) - 1 and node.key_at is not None:
+                return _unpacked(node.key_at[index])
+            found, node = node.value_at[index], node.children.get(index)
+        return _unpacked(found) if found is not None else None
 
     def locate(self, issue: Issue) -> Issue:
         if issue.file is not None:
@@ -105,9 +150,9 @@ class _Open:
 
     value: dict[str, Any] | list[Any]
     path: PlanPath
+    positions: _Positions
     key: str | None = None  # a mapping's key whose value comes next
     skip_value: bool = False  # the next value belongs to a rejected key
-    first_at: dict[str, tuple[int, int]] = field(default_factory=dict)
     limit: tuple[int, str] | None = None  # most items a list may have, and what to say
 
 
@@ -122,7 +167,8 @@ def parse_yaml(
     Problems that still leave usable data (duplicate keys, unsupported tags) are
     appended to ``issues`` so they are reported together with validation errors;
     anything else raises PlanError at once. ``max_items`` bounds the length of the
-    lists at those paths (with the template to say so, given ``{max}``).
+    lists at those paths (with the template to say so, given ``{max}``); any other list
+    holds at most MAX_LIST_ITEMS.
     """
     source = SourceMap(name)
     _refuse_forbidden_characters(text, name)
@@ -134,9 +180,9 @@ def parse_yaml(
         syntax = _syntax_issue(exc, text, name)
         slips = find_slips(text)
         if any(slip.line <= (syntax.line or 0) for slip in slips):
-            raise PlanError(builder.refused + _slip_issues(slips, name)) from None
+            raise PlanError(_capped(builder.refused) + _slip_issues(slips, name)) from None
         raise PlanError(
-            sorted_issues([*builder.refused, syntax, *_slip_issues(slips, name)])
+            sorted_issues([*_capped(builder.refused), syntax, *_slip_issues(slips, name)])
         ) from None
     except yaml.YAMLError as exc:  # e.g. a ReaderError: report it, never crash on it
         raise PlanError(
@@ -145,12 +191,19 @@ def parse_yaml(
     finally:
         parser.dispose()
     if builder.refused:
-        raise PlanError(builder.refused)
+        raise PlanError(_capped(builder.refused))
     return builder.root, source
 
 
+def _capped(issues: list[Issue]) -> list[Issue]:
+    if len(issues) <= MAX_REPORTED:
+        return issues
+    return [*issues[:MAX_REPORTED], more_problems(len(issues) - MAX_REPORTED, issues[0].file)]
+
+
 def sorted_issues(issues: list[Issue]) -> list[Issue]:
-    return sorted(issues, key=lambda i: (i.line or 0, i.column or 0))
+    """In file order; problems with no line (about the file as a whole) last."""
+    return sorted(issues, key=lambda i: (i.line is None, i.line or 0, i.column or 0))
 
 
 def _refuse_forbidden_characters(text: str, name: str) -> None:
@@ -169,15 +222,7 @@ def _refuse_forbidden_characters(text: str, name: str) -> None:
         for line, column, char in found[:_MAX_REPORTED]
     ]
     if len(found) > _MAX_REPORTED:
-        issues.append(
-            Issue(
-                (),
-                "… and {count} more problem",
-                {"count": len(found) - _MAX_REPORTED},
-                plural="… and {count} more problems",
-                file=name,
-            )
-        )
+        issues.append(more_problems(len(found) - _MAX_REPORTED, name))
     raise PlanError(issues)
 
 
@@ -274,7 +319,11 @@ class _Builder:
             path = (*parent.path, parent.key)
             parent.key = None
 
-        self.source.values[path] = _pos(event)
+        at = _packed(*_pos(event))
+        if parent is None:
+            self.source.root_at = at
+        else:
+            parent.positions.value_at.append(at)
         value: Any
         if opens:
             value = {} if type(event) is yaml.MappingStartEvent else []
@@ -289,7 +338,17 @@ class _Builder:
         else:
             parent.value[path[-1]] = value  # type: ignore[index]
         if opens:
-            self.stack.append(_Open(value, path, limit=self.max_items.get(path)))
+            positions = _Positions()
+            bound: tuple[int, str] | None = None
+            if isinstance(value, list):
+                bound = self.max_items.get(path, (MAX_LIST_ITEMS, _LONG_LIST))
+            else:
+                positions.keys, positions.key_at = [], array("Q")
+            if parent is None:
+                self.source.root = positions
+            else:
+                parent.positions.children[len(parent.positions.value_at) - 1] = positions
+            self.stack.append(_Open(value, path, positions, limit=bound))
         return path
 
     def _key(self, event: Any, parent: _Open, opens: bool) -> None:
@@ -302,18 +361,33 @@ class _Builder:
             return
         key: str = event.value
         key_path = (*parent.path, key)
-        if key in parent.first_at:
+        positions = parent.positions
+        assert positions.keys is not None and positions.key_at is not None
+        if len(positions.keys) >= MAX_KEYS:
+            raise PlanError(
+                [
+                    self._at(
+                        event,
+                        key_path,
+                        N_("more than {max} keys in one mapping; a plan needs far fewer"),
+                        {"max": MAX_KEYS},
+                    )
+                ]
+            )
+        if key in parent.value:
+            first = positions.key_at[positions.keys.index(key)]
             self.issues.append(
                 self._at(
                     event,
                     key_path,
                     N_("duplicate key {key} (first given on line {line})"),
-                    {"key": repr(key), "line": parent.first_at[key][0]},
+                    {"key": repr(key), "line": _unpacked(first)[0]},
                 )
             )
             parent.skip_value = True
             return
-        parent.first_at[key] = self.source.keys[key_path] = _pos(event)
+        positions.keys.append(key)
+        positions.key_at.append(_packed(*_pos(event)))
         parent.key = key
 
     def _scalar(self, event: Any, path: PlanPath) -> Any:
