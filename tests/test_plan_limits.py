@@ -347,3 +347,33 @@ def test_a_holiday_range_over_centuries_is_refused_at_once() -> None:
         "plan.yaml:3:23: calendar.holidays[0]: 0001-01-01 is outside the dates goalsplit "
         "accepts, 1900-01-01..2199-12-31"
     ]
+
+
+def test_a_mapping_or_a_list_far_longer_than_any_plan_needs_is_refused_at_once() -> None:
+    keys = ", ".join(f"s{i}: 1" for i in range(200_000))
+    text = plan_text({"  - name: A": f"  - {{name: A, rates: {{{keys}}}}}"})
+    column = text.splitlines()[4].index(" s100:") + 2
+    assert problems(text) == [
+        f"plan.yaml:5:{column}: reps[0].rates.s100: more than 100 keys in one mapping; a plan "
+        "needs far fewer"
+    ]
+    days = ", ".join(["2026-03-02"] * 500_000)
+    errors = problems(
+        plan_text({"target: 1000": f"target: 1000\ncalendar: {{holidays: [{days}]}}"})
+    )
+    assert len(errors) == 1
+    assert errors[0].endswith(
+        "calendar.holidays[1000]: more than 1000 items in one list; a plan needs far fewer"
+    )
+
+
+def test_at_most_a_hundred_problems_are_listed_and_the_rest_counted() -> None:
+    reps = "".join(f"  - {{name: r{i}, weight: -1, start: 2026-02-30}}\n" for i in range(5_000))
+    errors = problems(plan_text({"  - name: A\n  - name: B\n": reps}))
+    assert len(errors) == 101
+    assert errors[-1] == "plan.yaml: … and 9900 more problems"
+    assert errors[0].startswith("plan.yaml:5:")
+    # The same for problems found once the plan is read (many reps with a bad stage).
+    reps = "".join(f"  - {{name: r{i}, rates: {{dails: 0.4}}}}\n" for i in range(500))
+    found = errors_of(plan_text({"  - name: A\n  - name: B\n": reps}))
+    assert len(found) == 101 and found[-1] == "plan.yaml: … and 400 more problems"
