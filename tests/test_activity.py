@@ -176,6 +176,10 @@ def test_too_many_reps_stop_the_reading_at_once(
         ("1e999999999", f"revenue: 1e999999999 is out of range: a number must be {RANGE_TEXT}"),
         ("1e-99999999", f"revenue: 1e-99999999 is out of range: a number must be {RANGE_TEXT}"),
         (
+            "1e99999999999999999999",
+            f"revenue: 1e99999999999999999999 is out of range: a number must be {RANGE_TEXT}",
+        ),
+        (
             "10000000000000",
             f"revenue: 10000000000000 is out of range: a number must be {RANGE_TEXT}",
         ),
@@ -260,3 +264,19 @@ def test_the_cli_exits_3_for_bad_csvs(tmp_path: Path) -> None:
     )
     assert result.exit_code == 3
     assert f"{actuals}:2:1: 2026-02-30 does not exist: February 2026 has 28 days" in result.stderr
+
+
+def test_a_plans_bad_history_file_is_an_error_in_the_history(tmp_path: Path) -> None:
+    from goalsplit.load import load_plan
+
+    (tmp_path / "past.csv").write_text(HEADER + "Ann,2025-12-01,1e999,1,1,1,1,1\n")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "period: 2026-01\ntarget: 10000\nhistory: past.csv\n"
+        "rates: {pipeline: 0.3, intents: 10000, deep_talks: 0.2, connects: 0.25, dials: 0.4}\n"
+        "reps: [{name: Ann}]\n"
+    )
+    with pytest.raises(ActivityError) as caught:
+        load_plan(plan)
+    assert caught.value.kind == "history"
+    assert str(caught.value.issues[0]).startswith(f"{tmp_path / 'past.csv'}:2:3: revenue: 1e999")

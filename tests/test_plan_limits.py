@@ -114,6 +114,7 @@ NUMERIC_FIELDS = [
 HUGE_OR_TINY = [
     "1e999999999",
     "-1e999999999",
+    "1e99999999999999999999999999999991",  # beyond what Decimal holds
     "1e-99999999",
     "1e309",
     "1e13",

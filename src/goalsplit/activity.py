@@ -32,7 +32,7 @@ from goalsplit.limits import (
     MAX_NUMBER,
     MAX_REPORTED,
     NumberOutOfRangeError,
-    parse_number,
+    parse_written_number,
 )
 from goalsplit.model import Stage, make_date
 
@@ -405,7 +405,7 @@ def _cell(
         return 0
     name = _shown(header[col].strip())
     try:
-        number = parse_number(cell.replace(",", ""))
+        number = parse_written_number(cell.replace(",", ""))
     except NumberOutOfRangeError:
         if "nan" in cell.lower():
             number = None

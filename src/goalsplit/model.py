@@ -38,7 +38,7 @@ from goalsplit.limits import (
     NumberOutOfRangeError,
     check_decimal,
     date_in_range,
-    parse_number,
+    parse_written_number,
 )
 
 RESULT_STAGE = "revenue"
@@ -117,7 +117,7 @@ def _number(value: Any) -> Any:
         return value  # pydantic says what it must be
     if isinstance(value, str):
         try:
-            parsed = parse_number(value)
+            parsed = parse_written_number(value)
         except NumberOutOfRangeError:
             raise InputError(OUT_OF_RANGE, value=value.strip()) from None
         return value if parsed is None else parsed
@@ -189,7 +189,7 @@ def _percent(value: Any) -> Any:
         match = _PERCENT_RE.match(value)
         if match:
             try:
-                number = parse_number(match.group(1))
+                number = parse_written_number(match.group(1))
                 if number is not None:
                     number = number.scaleb(-2)  # exact, unlike a division in 28 digits
                     check_decimal(number)
