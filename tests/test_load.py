@@ -375,3 +375,19 @@ def test_bad_custom_funnels() -> None:
         "(letters, digits and _, not starting with a digit)",
         "plan.yaml:5:27: funnel[1].unit: must be 'money' or 'count', got 'hours'",
     ]
+
+
+def test_keys_that_are_not_words_and_duplicates_leave_their_values_out() -> None:
+    errors = load_errors(f"""
+        period: 2026-03
+        ? [a, {{b: c}}]
+        : {{x: [1, {{y: 2}}]}}
+        target: 1000
+        target: {{a: [1, 2]}}
+        {RATES}
+        reps: [{{name: A}}]
+    """)
+    assert errors == [
+        "plan.yaml:2:3: keys must be plain words",
+        "plan.yaml:5:1: target: duplicate key 'target' (first given on line 4)",
+    ]

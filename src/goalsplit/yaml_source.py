@@ -309,7 +309,7 @@ class _Builder:
                 limit, template = parent.limit
                 raise PlanError([self._at(event, path, template, {"max": limit})])
         elif parent.key is None and not parent.skip_value:
-            self._key(event, parent, opens)
+            self._key(event, parent)
             return None
         elif parent.skip_value:
             parent.skip_value = False
@@ -351,13 +351,12 @@ class _Builder:
             self.stack.append(_Open(value, path, positions, limit=bound))
         return path
 
-    def _key(self, event: Any, parent: _Open, opens: bool) -> None:
+    def _key(self, event: Any, parent: _Open) -> None:
+        """Take a mapping's key; a key that is not a plain scalar (a list or a mapping,
+        which the caller then skips) or a duplicate is reported and its value left out."""
         if type(event) is not yaml.ScalarEvent:
             self.issues.append(self._at(event, parent.path, N_("keys must be plain words")))
             parent.skip_value = True
-            if not opens:
-                return
-            # The key is a collection: leave it out (the caller skips to its end).
             return
         key: str = event.value
         key_path = (*parent.path, key)
