@@ -244,7 +244,8 @@ def test_a_stage_with_a_zero_team_total_is_located_at_its_header(tmp_path: Path)
         rates_report(str(path), history, STAGES)
     assert caught.value.kind == "history"
     assert str(caught.value.issues[0]) == (
-        f"{path}:1:7: no data for dials: the team's total is zero in …..…, so no rate can be drawn"
+        f"{path}:1:7: no data for dials: the team's total is zero in 2025-10-01..2025-10-01, so "
+        "no rate can be drawn"
     )
 
 

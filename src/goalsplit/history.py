@@ -197,6 +197,9 @@ def rates_report(
     ]
     if empty:
         column = history.columns.get(empty[0])
+        entries = list(history.reps.values())
+        since = history.since or (min(e.first for e in entries) if entries else None)
+        until = history.until or (max(e.last for e in entries) if entries else None)
         raise ActivityError(
             [
                 Issue(
@@ -205,8 +208,8 @@ def rates_report(
                     "no rate can be drawn",
                     {
                         "stages": ", ".join(empty),
-                        "since": history.since or "…",
-                        "until": history.until or "…",
+                        "since": since or "…",
+                        "until": until or "…",
                     },
                     file=file,
                     line=1 if column is not None else None,
