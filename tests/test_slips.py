@@ -180,9 +180,9 @@ def test_the_pure_python_parsers_wording_is_translated_too(
 
 def test_other_syntax_errors_keep_our_frame() -> None:
     errors = problems("team: !x!y 1\n")
-    assert errors == [
-        "plan.yaml:1:7: YAML syntax error: found undefined tag handle (while parsing a node)"
-    ]
+    assert len(errors) == 1
+    # (libyaml and PyYAML word the problem a little differently)
+    assert errors[0].startswith("plan.yaml:1:7: YAML syntax error: found undefined tag handle")
     assert problems("team: !x!y 1\n", "zh")[0].startswith("plan.yaml:1:7: YAML 语法错误：")
 
 
