@@ -124,7 +124,8 @@ def _number(value: Any) -> Any:
     if isinstance(value, float):
         if value != value:  # NaN: pydantic says it must be a finite number
             return value
-        exact: Decimal | None = Decimal(value) if abs(value) != float("inf") else None
+        # As written (0.1, not its binary expansion); infinity is out of range.
+        exact: Decimal | None = Decimal(repr(value)) if abs(value) != float("inf") else None
     elif isinstance(value, int | Decimal):
         exact = Decimal(value)
     else:
