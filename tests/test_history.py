@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from goalsplit.cli import app
-from goalsplit.errors import PlanError
+from goalsplit.errors import ActivityError, PlanError
 from goalsplit.history import History, estimate
 from goalsplit.load import load_history, parse_plan
 from goalsplit.model import DEFAULT_FUNNEL, REVENUE
@@ -186,10 +186,11 @@ def test_bad_history_cells_are_reported_with_line_and_column(tmp_path: Path) -> 
         Ann,2025-10-05,1
     """),
     )
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(ActivityError) as caught:
         load_history(path, STAGES)
+    assert caught.value.kind == "history"
     assert [str(issue) for issue in caught.value.issues] == [
-        f"{path}:3:2: '2025-10-32' is not a date written YYYY-MM-DD",
+        f"{path}:3:2: 2025-10-32 does not exist: October 2025 has 31 days",
         f"{path}:4:3: revenue: 'ten' is not a number",
         f"{path}:4:8: dials: '-4' is negative",
         f"{path}:5:1: the rep's name is empty",

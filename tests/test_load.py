@@ -9,6 +9,7 @@ import pytest
 
 from goalsplit.errors import PlanError
 from goalsplit.i18n import stage_label
+from goalsplit.limits import RANGE_TEXT
 from goalsplit.load import parse_plan
 from tests.conftest import breakdown_of, dedent, errors_of
 
@@ -27,9 +28,9 @@ def test_yaml_syntax_error_names_the_line() -> None:
         target: [1000
         reps: []
     """)
-    assert len(errors) == 1
-    assert errors[0].startswith("plan.yaml:3:")
-    assert "YAML syntax error" in errors[0]
+    assert errors == [
+        "plan.yaml:2:9: the '[' opened here is never closed, or a ',' is missing between items"
+    ]
 
 
 def test_duplicate_keys_are_errors_not_silently_overwritten() -> None:
@@ -80,9 +81,9 @@ def test_nan_and_infinity_are_rejected() -> None:
         reps: [{name: A}]
     """)
     assert errors == [
-        "plan.yaml:2:9: target: must be a finite number, got inf",
-        "plan.yaml:3:19: rates.pipeline: must be a finite number, got nan",
-        "plan.yaml:3:78: rates.dials: must be a finite number, got -inf",
+        f"plan.yaml:2:9: target: .inf is out of range: a number must be {RANGE_TEXT}",
+        "plan.yaml:3:19: rates.pipeline: must be a number, got '.nan'",
+        f"plan.yaml:3:78: rates.dials: -.inf is out of range: a number must be {RANGE_TEXT}",
     ]
 
 
@@ -137,7 +138,10 @@ def test_a_stage_with_no_rate_at_all_is_reported_once() -> None:
             "{start: 2026-03-31, end: 2026-03-01}",
             "period.end: the period ends (2026-03-01) before it starts (2026-03-31)",
         ),
-        ("{start: 2026-02-30, end: 2026-03-01}", "period.start: '2026-02-30' is not a valid date"),
+        (
+            "{start: 2026-02-30, end: 2026-03-01}",
+            "period.start: 2026-02-30 does not exist: February 2026 has 28 days",
+        ),
         ("{start: 2026-03-01}", "period: missing required key 'end'"),
     ],
 )
@@ -190,7 +194,7 @@ def test_unparseable_dates_and_end_before_start() -> None:
             leave: [next monday]
     """)
     assert errors == [
-        "plan.yaml:5:14: calendar.holidays[0]: '2026-03-32' is not a valid date",
+        "plan.yaml:5:14: calendar.holidays[0]: 2026-03-32 does not exist: March 2026 has 31 days",
         "plan.yaml:5:26: calendar.holidays[1]: range '2026-03-10..2026-03-09' ends before it "
         "starts",
         "plan.yaml:8:12: reps[0].start: expected a date written YYYY-MM-DD, got 20260301",
@@ -267,7 +271,7 @@ def test_yaml_1_1_surprises_do_not_happen() -> None:
           - name: 'yes'
           - name: 0777
     """)
-    assert [rep.name for rep in breakdown.reps] == ["no", "yes", "777"]
+    assert [rep.name for rep in breakdown.reps] == ["no", "yes", "0777"]
     assert breakdown.target == 1_000_000
     assert breakdown.reps[0].stage("intents").rate == 1000
     plan = parse_plan(
@@ -370,4 +374,20 @@ def test_bad_custom_funnels() -> None:
         "plan.yaml:5:12: funnel[1].name: stage name '2visits' must be a key such as deep_talks "
         "(letters, digits and _, not starting with a digit)",
         "plan.yaml:5:27: funnel[1].unit: must be 'money' or 'count', got 'hours'",
+    ]
+
+
+def test_keys_that_are_not_words_and_duplicates_leave_their_values_out() -> None:
+    errors = load_errors(f"""
+        period: 2026-03
+        ? [a, {{b: c}}]
+        : {{x: [1, {{y: 2}}]}}
+        target: 1000
+        target: {{a: [1, 2]}}
+        {RATES}
+        reps: [{{name: A}}]
+    """)
+    assert errors == [
+        "plan.yaml:2:3: keys must be plain words",
+        "plan.yaml:5:1: target: duplicate key 'target' (first given on line 4)",
     ]

@@ -86,6 +86,20 @@ class Issue:
         return self.render()
 
 
+MORE_PROBLEMS = "… and {count} more problem"
+
+
+def more_problems(count: int, file: str | None = None) -> Issue:
+    """The line that stands for problems found but not listed one by one."""
+    return Issue(
+        (),
+        "… and {count} more problem",
+        {"count": count},
+        plural="… and {count} more problems",
+        file=file,
+    )
+
+
 class InputError(ValueError):
     """Raised by input validators: an English template and its fields, like Issue."""
 
@@ -100,4 +114,18 @@ class PlanError(Exception):
 
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = list(issues)
-        super().__init__("\n".join(str(issue) for issue in self.issues))
+        super().__init__()
+
+    def __str__(self) -> str:  # built when shown, not for every error raised
+        return "\n".join(str(issue) for issue in self.issues)
+
+
+ActivityKind = Literal["history", "actuals"]
+
+
+class ActivityError(PlanError):
+    """A history or actuals CSV is invalid; ``kind`` says which, for the closing line."""
+
+    def __init__(self, issues: Sequence[Issue], kind: ActivityKind) -> None:
+        super().__init__(issues)
+        self.kind: ActivityKind = kind

@@ -28,7 +28,7 @@ from fractions import Fraction
 from itertools import pairwise
 from operator import add
 
-from goalsplit.errors import Issue, PlanError
+from goalsplit.errors import ActivityError, Issue
 from goalsplit.i18n import StageNames
 from goalsplit.model import Stage
 
@@ -57,6 +57,7 @@ class History:
     rows: int = 0
     since: date | None = None
     until: date | None = None
+    columns: dict[str, int] = field(default_factory=dict)  # each stage's column in the file
 
     def add(self, rep: str, first: date, last: date, values: Sequence[Fraction | int]) -> None:
         """Add one row; called once per row of a history file, so kept lean."""
@@ -193,11 +194,16 @@ class RatesReport:
 def rates_report(
     file: str, history: History, stages: tuple[Stage, ...], prior: int = DEFAULT_PRIOR
 ) -> RatesReport:
-    """Raise PlanError when a stage has no data for the whole team."""
+    """Raise ActivityError when a stage has no data for the whole team (at the header
+    cell of its column in the file, when known)."""
     table = estimate(history, {s.name: s.unit for s in stages}, prior)
     empty = [stage for stage, team in zip(stages[1:], table.team, strict=True) if team.used is None]
     if empty:
-        raise PlanError(
+        column = history.columns.get(empty[0].name)
+        entries = list(history.reps.values())
+        since = history.since or (min(e.first for e in entries) if entries else None)
+        until = history.until or (max(e.last for e in entries) if entries else None)
+        raise ActivityError(
             [
                 Issue(
                     (),
@@ -205,11 +211,14 @@ def rates_report(
                     "no rate can be drawn",
                     {
                         "stages": StageNames(*empty),
-                        "since": history.since or "…",
-                        "until": history.until or "…",
+                        "since": since or "…",
+                        "until": until or "…",
                     },
                     file=file,
+                    line=1 if column is not None else None,
+                    column=column + 1 if column is not None else None,
                 )
-            ]
+            ],
+            "history",
         )
     return RatesReport(file, history, stages, table)

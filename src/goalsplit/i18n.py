@@ -128,7 +128,6 @@ ZH: dict[str, str] = {
     # errors.py
     "warning: ": "警告：",
     # model.py
-    "{value} is not a valid date": "{value} 不是有效的日期",
     "expected a date written YYYY-MM-DD, got {value}": "应为 YYYY-MM-DD 格式的日期，实际为 {value}",
     "range {value} ends before it starts": "日期范围 {value} 的结束早于开始",
     "expected a period such as 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05 or "
@@ -158,6 +157,68 @@ ZH: dict[str, str] = {
     "不在周期之内，不起作用",
     # load.py
     # -- loading: YAML slips, limits, CSV readers (issue 8)
+    # typing slips and YAML syntax (slips.py, yaml_source.py)
+    "full-width colon '：'; use ':'": "全角冒号“：”；请使用半角冒号“:”",
+    "a tab used for indentation; indent with spaces": "用了制表符（Tab）缩进；请用空格缩进",
+    "a full-width space (U+3000) in the indentation; indent with ordinary spaces": "缩进中有全角"
+    "空格（U+3000）；请用半角空格缩进",
+    "a full-width space (U+3000) used as a separator; use an ordinary space": "用了全角空格"
+    "（U+3000）作分隔；请用半角空格",
+    "a ':' followed by a space cannot appear here; quote the value if it contains ': '": "此处"
+    "不能出现“: ”（冒号加空格）；如果取值中含有“: ”，请给取值加引号",
+    "expected 'key: value' here, but there is no ':' after the key": "此处应为“键: 值”，"
+    "但键后面没有“:”",
+    "the indentation of this line does not match the lines above it": "此行的缩进与上面的行不一致",
+    "this line is indented more than the line above it, so it reads as part of the value there": (
+        "此行比上一行缩进得多，因此被当成上一行取值的一部分"
+    ),
+    "unexpected text after the value; put the whole value in quotes": "取值后面有多余的内容；"
+    "如果它们属于同一个取值，请给整个取值加引号",
+    "the quote {quote} opened here is never closed": "此处开始的引号 {quote} 没有闭合",
+    "the {bracket} opened here is never closed, or a ',' is missing between items": "此处开始的 "
+    "{bracket} 没有闭合，或其中的项之间缺少“,”",
+    "{char} cannot start a value; put the value in quotes": "{char} 不能作为取值的开头；"
+    "请给取值加引号",
+    "character {code} is not allowed in a YAML file; remove it": "YAML 文件中不允许出现字符 "
+    "{code}；请删除",
+    "a plan is one YAML document; remove the '---'": "计划文件只能包含一个 YAML 文档；请删除“---”",
+    "nested more than {max} levels deep; a plan needs far fewer": "嵌套超过 {max} 层；"
+    "计划文件用不到这么多层",
+    # limits (load.py, model.py, activity.py)
+    "the plan is larger than {max} MB, the most a plan file may hold": "计划文件超过 {max} MB "
+    "的上限",
+    "more than {max} reps; split the team into several plans": "销售超过 {max} 位；"
+    "请把团队拆成几个计划",
+    "more than {max} funnel stages": "漏斗阶段超过 {max} 个",
+    "more than {max} items in one list; a plan needs far fewer": "一个列表中的项超过 {max} 个；"
+    "计划文件用不到这么多",
+    "more than {max} keys in one mapping; a plan needs far fewer": "一个映射中的键超过 {max} 个；"
+    "计划文件用不到这么多",
+    "{value} is out of range: a number must be between 0.000000001 and 1,000,000,000,000 in "
+    "size (or 0), with at most 30 digits": "{value} 超出范围：数值的大小必须在 0.000000001 到 "
+    "1,000,000,000,000 之间（或为 0），且最多 30 位有效数字",
+    "{value} is outside the dates goalsplit accepts, {first}..{last}": "{value} 超出 goalsplit "
+    "支持的日期范围 {first}..{last}",
+    "{value} does not exist: there is no month {month}": "{value} 不存在：没有 {month} 月",
+    "{value} does not exist: {month:%B %Y} has {days} days": "{value} 不存在：{month:%Y 年 %m 月}"
+    "只有 {days} 天",
+    "the team's rates are missing: give a rate for {stages} under rates: (or in every rep's "
+    "rates:)": "缺少团队转化率：请在 rates: 下给出 {stages} 的转化率（或在每位销售的 rates: "
+    "中给出）",
+    # activity CSVs (activity.py)
+    "the file is larger than {max} MB, the most a history or actuals file may hold": "文件超过 "
+    "{max} MB，这是历史数据或实际数据文件的上限",
+    "line {line} is longer than {max} bytes": "第 {line} 行超过 {max} 字节",
+    "a cell is longer than {max} characters": "单元格超过 {max} 个字符",
+    "CSV syntax error: {problem}": "CSV 格式错误：{problem}",
+    "the row has {count} cell; expected at least {width}": "此行有 {count} 个单元格；至少应有 "
+    "{width} 个",
+    "the rep's name is longer than {max} characters": "销售姓名超过 {max} 个字符",
+    "more than {max} different reps; split the file": "不同的销售超过 {max} 位；请拆分文件",
+    "{header}: {value} is out of range: a number must be between 0.000000001 and "
+    "1,000,000,000,000 in size (or 0), with at most 30 digits": "{header}：{value} 超出范围："
+    "数值的大小必须在 0.000000001 到 1,000,000,000,000 之间（或为 0），且最多 30 位有效数字",
+    "… and {count} more problem": "……另有 {count} 处问题",
     "cannot read the plan: {reason}": "无法读取计划文件：{reason}",
     "the plan is empty; it needs at least period, target, rates and reps": "计划文件为空；至少需要 "
     "period、target、rates 和 reps",
@@ -481,13 +542,10 @@ ZH: dict[str, str] = {
     "the history window is empty: since {since} is after until {until}": "历史数据窗口为空："
     "since {since} 晚于 until {until}",
     "the rep's name is empty": "销售姓名为空",
-    "the row has {count} cells; expected at least {width}": "此行有 {count} 个单元格；至少应有 "
-    "{width} 个",
     "{header}: {value} is negative": "{header}：{value} 是负数",
     "{header}: {value} is not a number": "{header}：{value} 不是数字",
     "{value} is not a date written YYYY-MM-DD": "{value} 不是 YYYY-MM-DD 格式的日期",
     "{value} is not a month written YYYY-MM": "{value} 不是 YYYY-MM 格式的月份",
-    "… and {count} more problems": "……另有 {count} 处问题",
     "no data for {stages}: the team's total is zero in {since}..{until}, so no rate can be "
     "drawn": "{stages} 没有数据：团队在 {since}..{until} 的合计为零，无法得出转化率",
     "no data for {stage} in the history: its team total is zero, and the plan gives no team "

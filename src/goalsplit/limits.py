@@ -97,3 +97,20 @@ def _looks_numeric(text: str) -> bool:
 
 
 RANGE_TEXT = "between 0.000000001 and 1,000,000,000,000 in size (or 0), with at most 30 digits"
+MAX_LINE_BYTES = 1024 * 1024  # one line of a history or actuals CSV
+MAX_KEYS = 100  # keys in one mapping of a plan (the longest real one, rates, has ~20)
+MAX_REPORTED = 100  # problems listed one by one; the rest are counted
+MAX_LIST_ITEMS = 1_000  # items of any other list in a plan (holidays, leave, ...)
+
+
+def parse_written_number(text: str) -> Decimal | None:
+    """parse_number, except that a decimal number written with an exponent beyond what
+    Decimal can hold (``1e99999999999999999999``) is out of range, not "not a number"."""
+    value = parse_number(text)
+    if value is None and text.strip():
+        try:
+            float(text.strip().replace("_", ""))  # the same syntax, and it saturates to inf
+        except ValueError:
+            return None
+        raise NumberOutOfRangeError(text.strip())
+    return value

@@ -2,7 +2,12 @@
 
 Models are frozen and forbid unknown keys, so a typo such as ``qouta:`` fails
 loudly. Numbers arrive as ``int`` or ``Decimal`` (the loader never produces
-binary floats for written decimals), so ``0.57`` stays exactly 57/100.
+binary floats for written decimals), so ``0.57`` stays exactly 57/100. The
+loader hands them over with the text they were written as (:class:`WrittenInt`,
+:class:`WrittenDecimal`), so that a text field keeps ``007`` as ``007``, and a
+number outside the range of :mod:`goalsplit.limits` as :class:`OutOfRange`, so
+that every numeric field reports it once, in the same words. Dates are held to
+the same limits wherever they are written.
 Checks that need more than one field at a time live in :func:`plan_issues`,
 which returns every problem instead of stopping at the first.
 """
@@ -12,7 +17,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -24,27 +29,146 @@ from pydantic import (
     field_validator,
 )
 
-from goalsplit.errors import InputError, Issue
+from goalsplit.errors import InputError, Issue, more_problems
 from goalsplit.i18n import N_
+from goalsplit.limits import (
+    FIRST_DATE,
+    LAST_DATE,
+    MAX_REPORTED,
+    NumberOutOfRangeError,
+    check_decimal,
+    date_in_range,
+    parse_written_number,
+)
 
 RESULT_STAGE = "revenue"
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_WEEKDAY_NAMES = tuple(name.lower() for name in _calendar.day_name)
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PERCENT_RE = re.compile(r"^\s*([-+]?[0-9][0-9_]*(?:\.[0-9_]*)?|[-+]?\.[0-9_]+)\s*%\s*$")
 _STAGE_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PERIOD_YEAR_RE = re.compile(r"(\d{4})(?:-(?:H[12]|Q[1-4]|\d{2}|W\d{2}))?")
+
+OUT_OF_RANGE = N_(
+    "{value} is out of range: a number must be "
+    "between 0.000000001 and 1,000,000,000,000 in size (or 0), with at most 30 digits"
+)
+"""The one message for a number outside the range (it quotes ``limits.RANGE_TEXT``)."""
+DATE_OUT_OF_RANGE = N_("{value} is outside the dates goalsplit accepts, {first}..{last}")
+
+
+class WrittenInt(int):
+    """A whole number read from a plan, with the text it was written as (``007``)."""
+
+    text: str
+
+    def __new__(cls, value: int, text: str) -> WrittenInt:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+
+class WrittenDecimal(Decimal):
+    """A decimal number read from a plan, with the text it was written as (``1e3``)."""
+
+    text: str
+
+    def __new__(cls, value: Decimal, text: str) -> WrittenDecimal:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+
+class OutOfRange(str):
+    """A number written outside the range (``1e999``, ``.inf``), kept as its text.
+
+    A numeric field reports it (once, see :data:`OUT_OF_RANGE`); a text field takes it
+    as the text it is, so a rep may be called ``1e999``.
+    """
+
+
+def _as_text(value: Any) -> Any:
+    """A scalar in a text field is the text as written: ``007`` stays ``007``."""
+    if isinstance(value, WrittenInt | WrittenDecimal):
+        return value.text
+    if isinstance(value, OutOfRange):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+
+
+def _shown_number(value: int | Decimal | float) -> str:
+    text = getattr(value, "text", None)
+    if isinstance(text, str):
+        return text
+    if isinstance(value, int) and not -(10**100) < value < 10**100:
+        return format(Decimal(value), ".6g")  # str() of a huge int is refused
+    return str(value)
+
+
+def _number(value: Any) -> Any:
+    """Hold every number written in a plan to the one range rule of limits.py."""
+    if isinstance(value, OutOfRange):
+        raise InputError(OUT_OF_RANGE, value=str(value))
+    if isinstance(value, bool):
+        return value  # pydantic says what it must be
+    if isinstance(value, str):
+        try:
+            parsed = parse_written_number(value)
+        except NumberOutOfRangeError:
+            raise InputError(OUT_OF_RANGE, value=value.strip()) from None
+        return value if parsed is None else parsed
+    if isinstance(value, float):
+        if value != value:  # NaN: pydantic says it must be a finite number
+            return value
+        # As written (0.1, not its binary expansion); infinity is out of range.
+        exact: Decimal | None = Decimal(repr(value)) if abs(value) != float("inf") else None
+    elif isinstance(value, int | Decimal):
+        exact = Decimal(value)
+    else:
+        return value
+    try:
+        if exact is None:
+            raise NumberOutOfRangeError(str(value))
+        check_decimal(exact)
+    except NumberOutOfRangeError:
+        raise InputError(OUT_OF_RANGE, value=_shown_number(value)) from None
+    return int(value) if isinstance(value, int) else exact
+
+
+def make_date(text: str, year: int, month: int, day: int) -> date:
+    """The date ``text`` names, or an InputError saying why there is none."""
+    if not FIRST_DATE.year <= year <= LAST_DATE.year:
+        raise InputError(DATE_OUT_OF_RANGE, value=text, first=FIRST_DATE, last=LAST_DATE)
+    if not 1 <= month <= 12:
+        raise InputError(
+            "{value} does not exist: there is no month {month}", value=text, month=month
+        )
+    days = _calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise InputError(
+            "{value} does not exist: {month:%B %Y} has {days} days",
+            value=text,
+            month=date(year, month, 1),
+            days=days,
+        )
+    return date(year, month, day)
 
 
 def parse_date(value: Any) -> date:
     """A calendar date written YYYY-MM-DD (an int is never read as a timestamp)."""
     if isinstance(value, date):
+        if not date_in_range(value):
+            raise InputError(DATE_OUT_OF_RANGE, value=value, first=FIRST_DATE, last=LAST_DATE)
         return value
-    if isinstance(value, str) and _DATE_RE.match(value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            raise InputError("{value} is not a valid date", value=repr(value)) from None
+    if isinstance(value, str):
+        text = value.strip()
+        match = _DATE_RE.match(text)
+        if match:
+            return make_date(text, int(match[1]), int(match[2]), int(match[3]))
     raise InputError("expected a date written YYYY-MM-DD, got {value}", value=repr(value))
 
 
@@ -61,23 +185,34 @@ def _date_span(value: Any) -> tuple[date, date]:
 
 
 def _percent(value: Any) -> Any:
-    """Let a rate be written ``30%`` as well as ``0.30``."""
-    if isinstance(value, str):
+    """Let a rate be written ``30%`` as well as ``0.30``; either is held to the range."""
+    if isinstance(value, str) and not isinstance(value, OutOfRange):
         match = _PERCENT_RE.match(value)
         if match:
             try:
-                return Decimal(match.group(1)) / 100
-            except InvalidOperation:  # pragma: no cover - the regex admits only numbers
-                pass
-    return value
+                number = parse_written_number(match.group(1))
+                if number is not None:
+                    number = number.scaleb(-2)  # exact, unlike a division in 28 digits
+                    check_decimal(number)
+                    return number
+            except NumberOutOfRangeError:
+                raise InputError(OUT_OF_RANGE, value=value.strip()) from None
+    return _number(value)
 
 
 def _parse_period(value: Any) -> Any:
     """Turn ``2026``, ``2026-H1``, ``2026-Q1``, ``2026-03``, ``2026-W05`` into start/end."""
     if isinstance(value, dict):
         return value
-    text = str(value).strip() if isinstance(value, int | str) else None
-    if text is not None and not isinstance(value, bool):
+    text = None
+    if isinstance(value, WrittenInt):
+        text = value.text.strip()
+    elif isinstance(value, int | str) and not isinstance(value, bool):
+        text = str(value).strip()
+    if text is not None:
+        year = _PERIOD_YEAR_RE.fullmatch(text.upper())
+        if year and not FIRST_DATE.year <= int(year[1]) <= LAST_DATE.year:
+            raise InputError(DATE_OUT_OF_RANGE, value=text, first=FIRST_DATE, last=LAST_DATE)
         span = period_span(text)
         if span is not None:
             return {"start": span[0], "end": span[1], "label": text.upper()}
@@ -155,9 +290,12 @@ Weekday = Annotated[
     WithJsonSchema({"enum": [*WEEKDAY_NAMES, *_FULL_WEEKDAY_NAMES]}),
 ]
 _NUMBER_SCHEMA = {"type": "number"}
-Money = Annotated[Decimal, Field(allow_inf_nan=False), WithJsonSchema(_NUMBER_SCHEMA)]
+Money = Annotated[
+    Decimal, BeforeValidator(_number), Field(allow_inf_nan=False), WithJsonSchema(_NUMBER_SCHEMA)
+]
 PositiveNumber = Annotated[
     Decimal,
+    BeforeValidator(_number),
     Field(gt=0, allow_inf_nan=False),
     WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
 ]
@@ -204,7 +342,7 @@ class Stage(_Model):
     """One funnel stage below the result."""
 
     name: str
-    label: str | None = None
+    label: Text | None = None
     unit: Unit = "count"
 
     @field_validator("name")
@@ -234,7 +372,7 @@ DEFAULT_FUNNEL: tuple[Stage, ...] = (
 class Period(_Model):
     start: IsoDate
     end: IsoDate
-    label: str | None = None
+    label: Text | None = None
 
     @field_validator("end")
     @classmethod
@@ -266,9 +404,7 @@ class Calendar(_Model):
 
 
 class Rep(_Model):
-    model_config = ConfigDict(coerce_numbers_to_str=True)
-
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
     weight: PositiveNumber = Field(
         default=Decimal(1), description="Ability weight for sharing the target (default 1)."
     )
@@ -292,13 +428,13 @@ class Rep(_Model):
 
 def _history_file(value: Any) -> Any:
     """``history: past.csv`` is short for ``history: {file: past.csv}``."""
-    return {"file": value} if isinstance(value, str) else value
+    return {"file": value} if isinstance(value, str | WrittenInt | WrittenDecimal) else value
 
 
 class HistorySource(_Model):
     """Past activity to draw each rep's rates (and ability) from."""
 
-    file: str = Field(min_length=1, description="A CSV file, relative to the plan file.")
+    file: Text = Field(min_length=1, description="A CSV file, relative to the plan file.")
     months: int | None = Field(
         default=None, gt=0, description="Use only the last N months before the period start."
     )
@@ -313,6 +449,11 @@ class HistorySource(_Model):
         "(count equivalents) of a rep's own activity at each stage.",
     )
 
+    @field_validator("months", "prior", mode="before")
+    @classmethod
+    def _in_range(cls, value: Any) -> Any:
+        return _number(value)
+
 
 class Plan(_Model):
     version: Literal[1] = 1
@@ -321,8 +462,8 @@ class Plan(_Model):
         description="Language of reports and messages for this plan (--lang and "
         "GOALSPLIT_LANG still win).",
     )
-    team: str | None = Field(default=None, description="A label for reports.")
-    currency: str | None = Field(default=None, description="Shown next to money.")
+    team: Text | None = Field(default=None, description="A label for reports.")
+    currency: Text | None = Field(default=None, description="Shown next to money.")
     period: Annotated[Period, BeforeValidator(_parse_period), WithJsonSchema(_PERIOD_SCHEMA)]
     calendar: Calendar = Field(default=Calendar(), json_schema_extra={"default": {}})
     target: PositiveNumber = Field(description="The team's revenue target for the period.")
@@ -373,7 +514,8 @@ class Plan(_Model):
         since = source.since
         if since is None and source.months is not None:
             month = self.period.start.year * 12 + self.period.start.month - 1 - source.months
-            since = date(month // 12, month % 12 + 1, 1)
+            # More months than the dates a history may hold is simply all of it.
+            since = max(date(max(month // 12, 1), month % 12 + 1, 1), FIRST_DATE)
         return since, until
 
     @property
@@ -382,9 +524,30 @@ class Plan(_Model):
         return (REVENUE, *(self.funnel or DEFAULT_FUNNEL))
 
 
+class _Listed(list[Issue]):
+    """Issues as they are found: errors up to MAX_REPORTED, the rest only counted, so
+    that a plan with a million bad entries costs a hundred issues, not a million."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors = self.unlisted = 0
+
+    def append(self, issue: Issue) -> None:
+        if issue.is_error:
+            if self.errors >= MAX_REPORTED:
+                self.unlisted += 1
+                return
+            self.errors += 1
+        super().append(issue)
+
+    def done(self) -> list[Issue]:
+        return [*self, more_problems(self.unlisted)] if self.unlisted else list(self)
+
+
 def plan_issues(plan: Plan) -> list[Issue]:
-    """Consistency problems that involve more than one field, all of them."""
-    issues: list[Issue] = []
+    """Consistency problems that involve more than one field: every one, up to
+    MAX_REPORTED errors, then a count of the rest."""
+    issues = _Listed()
     stages = plan.stages
     names = [stage.name for stage in stages[1:]]
     listed = ", ".join(names)
@@ -424,12 +587,24 @@ def plan_issues(plan: Plan) -> list[Issue]:
     check_rates(plan.rates, ("rates",))
 
     # With a history file, rates missing here come from it (checked when it is read).
-    nobody = [
+    lacking = [
         n
         for n in names
-        if plan.history is None and n not in plan.rates and all(n not in r.rates for r in plan.reps)
+        if plan.history is None and n not in plan.rates and any(n not in r.rates for r in plan.reps)
     ]
-    if nobody:
+    nobody = [n for n in lacking if all(n not in r.rates for r in plan.reps)]
+    if lacking and not plan.rates:
+        # No team rates at all: one cause, not one error per rep.
+        issues.append(
+            Issue(
+                ("rates",),
+                "the team's rates are missing: give a rate for {stages} under rates: "
+                "(or in every rep's rates:)",
+                {"stages": ", ".join(lacking)},
+            )
+        )
+        nobody = lacking
+    elif nobody:
         issues.append(
             Issue(
                 ("rates",),
@@ -469,8 +644,19 @@ def plan_issues(plan: Plan) -> list[Issue]:
                     {"rep": rep.name, "stages": ", ".join(missing)},
                 )
             )
+        if rep.start and rep.end and rep.end < rep.start:
+            # The cause; where each of the two lies against the period follows from it.
+            issues.append(
+                Issue(
+                    (*where, "end"),
+                    "end {end} is before start {start}",
+                    {"end": rep.end, "start": rep.start},
+                )
+            )
         for key in ("start", "end"):
             day = getattr(rep, key)
+            if rep.start and rep.end and rep.end < rep.start:
+                break
             if day is not None and not plan.period.start <= day <= plan.period.end:
                 issues.append(
                     Issue(
@@ -484,14 +670,6 @@ def plan_issues(plan: Plan) -> list[Issue]:
                         },
                     )
                 )
-        if rep.start and rep.end and rep.end < rep.start:
-            issues.append(
-                Issue(
-                    (*where, "end"),
-                    "end {end} is before start {start}",
-                    {"end": rep.end, "start": rep.start},
-                )
-            )
         for j, (first, last) in enumerate(rep.leave):
             if last < plan.period.start or first > plan.period.end:
                 issues.append(
@@ -514,4 +692,4 @@ def plan_issues(plan: Plan) -> list[Issue]:
                 {"since": plan.history.since, "until": plan.history_window()[1]},
             )
         )
-    return issues
+    return issues.done()
