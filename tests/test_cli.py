@@ -675,3 +675,42 @@ def test_init_defaults_to_the_current_quarter(
     path = tmp_path / "plan.yaml"
     assert invoke("init", str(path)).exit_code == 0
     assert "\nperiod: 2031-Q3 " in path.read_text(encoding="utf-8")
+
+
+def test_the_error_count_includes_the_problems_not_listed(tmp_path: Path) -> None:
+    reps = "\n".join(f"  - {{name: R{i}, weight: -1}}" for i in range(150))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "period: 2026-03\ntarget: 1000\n"
+        "rates: {pipeline: 0.5, intents: 100, deep_talks: 0.5, connects: 0.5, dials: 0.5}\n"
+        f"reps:\n{reps}\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", str(plan), "--lang", "en")
+    assert result.exit_code == 3
+    assert "… and 50 more problems" in result.stderr
+    assert result.stderr.rstrip().endswith(
+        "goalsplit: 150 errors in the plan; nothing was written."
+    )
+
+
+def test_control_characters_in_names_never_reach_the_terminal_in_messages(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "past.csv").write_text(
+        "date,rep,revenue,pipeline,intents,deep_talks,connects,dials\n"
+        "2026-02-02,A,100,300,1,5,20,50\n"
+        "2026-02-02,Z\x1b[31mred,100,300,1,5,20,50\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "period: 2026-03\ntarget: 1000\nhistory: past.csv\n"
+        "rates: {pipeline: 0.5, intents: 100, deep_talks: 0.5, connects: 0.5, dials: 0.5}\n"
+        "reps: [{name: A}]\n",
+        encoding="utf-8",
+    )
+    result = invoke("plan", str(plan), "--lang", "en", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stderr
+    assert "Z\\x1b[31mred" in result.stderr  # the note naming reps not in the plan

@@ -31,6 +31,7 @@ from typer.core import TyperCommand, TyperGroup
 from goalsplit import __version__
 from goalsplit.i18n import N_, Lang, pick_language, tr, trn
 from goalsplit.render import Format, RatesFormat
+from goalsplit.text import printable
 
 try:
     from typer._click import exceptions as click_errors  # typer vendors click since 0.2x
@@ -419,11 +420,13 @@ def track(
     report = track_progress(breakdown, actuals, day)
     if report.unknown_reps:
         typer.echo(
-            tr(
-                "note: {file}: not in the plan, left out: {names}",
-                language,
-                file=actuals_file,
-                names=", ".join(report.unknown_reps),
+            printable(
+                tr(
+                    "note: {file}: not in the plan, left out: {names}",
+                    language,
+                    file=actuals_file,
+                    names=", ".join(report.unknown_reps),
+                )
             ),
             err=True,
         )
@@ -438,11 +441,13 @@ def track(
         ]
         if behind:
             typer.echo(
-                tr(
-                    "goalsplit: below {threshold}% of the revenue planned to date: {reps}",
-                    language,
-                    threshold=f"{threshold.normalize():f}",
-                    reps=", ".join(f"{name} ({float(pct):.0f}%)" for name, pct in behind),
+                printable(
+                    tr(
+                        "goalsplit: below {threshold}% of the revenue planned to date: {reps}",
+                        language,
+                        threshold=f"{threshold.normalize():f}",
+                        reps=", ".join(f"{name} ({float(pct):.0f}%)" for name, pct in behind),
+                    )
                 ),
                 err=True,
             )
@@ -835,7 +840,14 @@ def _warning_count(breakdown: Breakdown) -> int:
 def _report_issues(issues: list[Issue], lang: Lang, kind: str) -> None:
     """Every problem, then one line that counts them and names the file they are in
     (``kind``: plan, history or actuals)."""
-    errors = sum(issue.is_error for issue in issues)
+    from goalsplit.errors import MORE_PROBLEMS
+
+    # "… and 250 more problems" stands for 250 errors, not one.
+    errors = 0
+    for issue in issues:
+        if issue.is_error:
+            count = issue.params.get("count") if issue.template == MORE_PROBLEMS else 1
+            errors += count if isinstance(count, int) else 1
     for issue in issues:
         typer.echo(issue.render(lang), err=True)
     if kind == "actuals":
@@ -873,11 +885,9 @@ def _color_allowed() -> bool:
 
 # --- language ---------------------------------------------------------------------------
 
+
 # A top-level ``lang: zh`` line, read before (and whatever the outcome of) validation,
 # so that the errors of an invalid plan come out in the plan's language.
-_LANG_LINE = rb"^lang[ \t]*:[ \t]*(['\"]?)(en|zh)\1[ \t]*(?:#[^\n]*)?\r?$"
-
-
 def _language(option: str | None, plan_file: Path | None = None) -> Lang:
     """--lang, else GOALSPLIT_LANG, else the plan's lang:, else the locale, else English."""
     if option is not None and option.strip().lower() not in ("en", "zh"):
@@ -893,24 +903,14 @@ def _language(option: str | None, plan_file: Path | None = None) -> Lang:
     if option or os.environ.get("GOALSPLIT_LANG"):
         lang = pick_language(option and option.strip(), os.environ)
     else:
-        planned = _plan_language(plan_file) if plan_file is not None else None
+        planned = None
+        if plan_file is not None:
+            from goalsplit.load import plan_language
+
+            planned = plan_language(plan_file)
         lang = planned or pick_language(None, os.environ)
     _session.lang = lang
     return lang
-
-
-def _plan_language(plan_file: Path) -> Lang | None:
-    from goalsplit.limits import MAX_PLAN_BYTES
-
-    try:
-        with plan_file.open("rb") as handle:
-            raw = handle.read(MAX_PLAN_BYTES)
-    except OSError:
-        return None
-    match = re.search(_LANG_LINE, raw.removeprefix(b"\xef\xbb\xbf"), re.M)
-    if match is None:
-        return None
-    return "zh" if match[2] == b"zh" else "en"
 
 
 def _language_in(argv: Sequence[str]) -> Lang:

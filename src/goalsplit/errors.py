@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from goalsplit.i18n import localized, tr, trn
+from goalsplit.text import printable
 
 PathPart = str | int
 PlanPath = tuple[PathPart, ...]
@@ -70,7 +71,9 @@ class Issue:
         return f"{where}: {what}" if where else what
 
     def render(self, lang: str = "en") -> str:
-        """``FILE:LINE:COL: [warning: ]where: what``, the form editors jump to."""
+        """``FILE:LINE:COL: [warning: ]where: what``, the form editors jump to; control
+        characters from the input (a rep named with an escape sequence) are shown as
+        escapes, never sent to the terminal."""
         place = ""
         if self.file is not None:
             place = self.file
@@ -80,7 +83,7 @@ class Issue:
                     place += f":{self.column}"
             place += ": "
         kind = {"warning": tr("warning: ", lang), "note": tr("note: ", lang)}.get(self.severity, "")
-        return f"{place}{kind}{self.describe(lang)}"
+        return printable(f"{place}{kind}{self.describe(lang)}")
 
     def __str__(self) -> str:
         return self.render()

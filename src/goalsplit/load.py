@@ -12,13 +12,14 @@ actuals); ``load_history`` and ``load_actuals`` are importable from here too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goalsplit.activity import load_actuals, load_history
 from goalsplit.errors import MORE_PROBLEMS, Issue, PlanError, PlanPath, more_problems
-from goalsplit.i18n import N_
+from goalsplit.i18n import N_, Lang
 from goalsplit.limits import MAX_PLAN_BYTES, MAX_REPORTED, MAX_REPS, MAX_STAGES
 from goalsplit.slips import find_slips, mend
 from goalsplit.validate import validate_plan
@@ -208,3 +209,20 @@ def _decode(raw: bytes, name: str) -> str:
                 )
             ]
         ) from None
+
+
+_LANG_LINE = re.compile(rb"^lang[ \t]*:[ \t]*(['\"]?)(en|zh)\1[ \t]*(?:#[^\n]*)?\r?$", re.M)
+
+
+def plan_language(path: Path) -> Lang | None:
+    """The plan's ``lang:``, read from the raw file without validating it, so that
+    even the errors of an invalid plan come out in the plan's language."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_PLAN_BYTES)
+    except OSError:
+        return None
+    match = _LANG_LINE.search(raw.removeprefix(b"\xef\xbb\xbf"))
+    if match is None:
+        return None
+    return "zh" if match[2] == b"zh" else "en"

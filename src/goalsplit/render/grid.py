@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from goalsplit.text import printable
+
 Align = Literal["left", "right"]
 Line = tuple[str, str]  # (text, style); style "" is plain
 
@@ -65,26 +67,6 @@ def _char_width(char: str) -> int:
     if unicodedata.combining(char):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-# Characters that would act on the terminal or break a line instead of showing:
-# control characters (ESC starts an escape sequence), format characters (bidi
-# overrides, zero-width), line and paragraph separators, lone surrogates.
-_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
-
-
-def printable(text: str) -> str:
-    """``text`` with every control or format character shown as an escape
-    (``\\x1b``, ``\\u202e``), so a name from a CRM export cannot move the cursor,
-    recolour the terminal or reorder a line; CJK and punctuation are kept."""
-    if text.isprintable():
-        return text
-    return "".join(
-        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
-        if unicodedata.category(c) in _INVISIBLE
-        else c
-        for c in text
-    )
 
 
 def _pad(text: str, width: int, align: Align) -> str:

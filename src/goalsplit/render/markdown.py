@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from goalsplit.render import ReportOptions
-from goalsplit.render.grid import Block, Grid, printable
+from goalsplit.render.grid import Block, Grid
 from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
+from goalsplit.text import printable
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from goalsplit.render import ReportOptions
-from goalsplit.render.grid import Block, Grid, Line, layout, printable, wrap
+from goalsplit.render.grid import Block, Grid, Line, layout, wrap
 from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
+from goalsplit.text import printable
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown

@@ -20,7 +20,7 @@ from goalsplit.history import RatesReport
 from goalsplit.i18n import tr
 from goalsplit.limits import MAX_NUMBER, MIN_NUMBER
 from goalsplit.render import ReportOptions
-from goalsplit.render.grid import printable
+from goalsplit.text import printable
 
 SIGNIFICANT = 4  # digits of a rate below 1
 
