@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from goalsplit.breakdown import Breakdown, build_breakdown
+from goalsplit.breakdown import Breakdown
 from goalsplit.errors import PlanError
-from goalsplit.load import parse_plan, sorted_located
+from goalsplit.worked import work_out_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -48,24 +48,22 @@ def dedent(text: str) -> str:
 
 
 def breakdown_of(yaml_text: str) -> Breakdown:
-    """Load YAML written in a test and work it out, with located errors."""
-    loaded = parse_plan(dedent(yaml_text), "plan.yaml")
-    try:
-        return build_breakdown(loaded.plan)
-    except PlanError as exc:
-        raise PlanError(sorted_located(loaded.source, exc.issues)) from None
+    """Work out YAML written in a test, through the CLI's own entry point; raise
+    PlanError with the located errors."""
+    worked = work_out_text(dedent(yaml_text), "plan.yaml")
+    if worked.breakdown is None:
+        raise PlanError(list(worked.issues))
+    return worked.breakdown
 
 
 def errors_of(yaml_text: str) -> list[str]:
     """Every error (not warning) the plan produces, as the user sees them."""
-    try:
-        breakdown_of(yaml_text)
-    except PlanError as exc:
-        return [str(issue) for issue in exc.issues if issue.is_error]
-    raise AssertionError("the plan was accepted")
+    worked = work_out_text(dedent(yaml_text), "plan.yaml")
+    if worked.breakdown is not None:
+        raise AssertionError("the plan was accepted")
+    return [str(issue) for issue in worked.errors]
 
 
 def warnings_of(yaml_text: str) -> list[str]:
-    loaded = parse_plan(dedent(yaml_text), "plan.yaml")
-    breakdown = build_breakdown(loaded.plan)
-    return [str(w) for w in sorted_located(loaded.source, list(breakdown.warnings))]
+    """The warnings and notes of a valid plan, as the user sees them."""
+    return [str(w) for w in breakdown_of(yaml_text).warnings]

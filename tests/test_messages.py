@@ -6,19 +6,15 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from goalsplit.breakdown import build_breakdown
 from goalsplit.cli import app
 from goalsplit.errors import Issue
 from goalsplit.i18n import StageNames
-from goalsplit.load import parse_plan, sorted_located
 from goalsplit.model import DEFAULT_FUNNEL, Stage
-from tests.conftest import dedent
+from tests.conftest import breakdown_of, dedent
 
 
 def warnings_in(yaml_text: str, lang: str) -> list[str]:
-    loaded = parse_plan(dedent(yaml_text), "plan.yaml")
-    breakdown = build_breakdown(loaded.plan)
-    return [w.render(lang) for w in sorted_located(loaded.source, list(breakdown.warnings))]
+    return [w.render(lang) for w in breakdown_of(yaml_text).warnings]
 
 
 RATE_AS_WHOLE_NUMBER = """

@@ -665,28 +665,18 @@ class _Built(NamedTuple):
 
 def _build(plan_file: Path, lang: Lang, exit_on_error: bool = True) -> _Built:
     """Load and work out a plan; on a user error print every problem and exit 3."""
-    from dataclasses import replace
+    from goalsplit.worked import work_out
 
-    from goalsplit.breakdown import build_breakdown
-    from goalsplit.errors import PlanError
-    from goalsplit.load import load_plan, sorted_located
-
-    try:
-        loaded = load_plan(plan_file)
-        try:
-            breakdown = build_breakdown(loaded.plan, loaded.history)
-        except PlanError as exc:
-            raise PlanError(sorted_located(loaded.source, exc.issues)) from None
-    except PlanError as exc:
-        _report_issues(exc.issues, lang, getattr(exc, "kind", "plan"))
+    worked = work_out(plan_file)
+    if worked.breakdown is None:
+        _report_issues(list(worked.issues), lang, worked.errors_in)
         if exit_on_error:
-            raise typer.Exit(EXIT_INVALID_PLAN) from None
-        raise _Invalid from None
+            raise typer.Exit(EXIT_INVALID_PLAN)
+        raise _Invalid
     inputs: list[tuple[Path, Role]] = []
-    if loaded.plan.history is not None:
-        inputs.append((plan_file.parent / loaded.plan.history.file, "history"))
-    warnings = tuple(sorted_located(loaded.source, list(breakdown.warnings)))
-    return _Built(replace(breakdown, warnings=warnings), inputs)
+    if worked.history_file is not None:
+        inputs.append((worked.history_file, "history"))
+    return _Built(worked.breakdown, inputs)
 
 
 def _find_rep(breakdown: Breakdown, name: str, lang: Lang) -> RepPlan:
