@@ -111,3 +111,17 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
         "reps: [{name: A, qouta: 5, leave: [2026-13]}]\n"
     )
     assert len(errors) == 4, errors  # stretch below 1, negative rate, unknown key, bad date
+
+
+def test_schema_accepts_names_written_as_numbers_as_the_loader_does() -> None:
+    text = (
+        "team: 2026\nperiod: 2026-Q1\ntarget: 100\nrates: {pipeline: 0.3, intents: 100, "
+        "deep_talks: 0.2, connects: 0.2, dials: 0.3}\nreps: [{name: 007}, {name: 1e3}]\n"
+    )
+    assert validate(text) == []
+    from goalsplit.worked import work_out_text
+
+    worked = work_out_text(text)
+    assert worked.breakdown is not None
+    assert [rep.name for rep in worked.breakdown.reps] == ["007", "1e3"]
+    assert worked.breakdown.team == "2026"

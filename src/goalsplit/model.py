@@ -97,7 +97,18 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_as_text)]
+# In the schema, text may also be written as a number (a rep called 007): editors
+# must not flag what goalsplit reads as text.
+Text = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    WithJsonSchema({"type": ["string", "number"]}),
+]
+NonEmptyText = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "number"}]}),
+]
 
 
 def _shown_number(value: int | Decimal | float) -> str:
@@ -404,7 +415,7 @@ class Calendar(_Model):
 
 
 class Rep(_Model):
-    name: Text = Field(min_length=1)
+    name: NonEmptyText = Field(min_length=1)
     weight: PositiveNumber = Field(
         default=Decimal(1), description="Ability weight for sharing the target (default 1)."
     )
@@ -434,7 +445,7 @@ def _history_file(value: Any) -> Any:
 class HistorySource(_Model):
     """Past activity to draw each rep's rates (and ability) from."""
 
-    file: Text = Field(min_length=1, description="A CSV file, relative to the plan file.")
+    file: NonEmptyText = Field(min_length=1, description="A CSV file, relative to the plan file.")
     months: int | None = Field(
         default=None, gt=0, description="Use only the last N months before the period start."
     )
