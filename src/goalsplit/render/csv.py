@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from goalsplit.funnel import ceil_fraction
 from goalsplit.i18n import tr
 from goalsplit.render import ReportOptions, selected_reps
+from goalsplit.text import printable
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown
@@ -45,8 +46,12 @@ _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 def safe_cell(value: object) -> object:
     """OWASP's rule against CSV injection: a text cell that a spreadsheet would run
     as a formula gets a leading apostrophe; numbers (also negative ones, such as a
-    gap of -5) stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+    gap of -5) stay numbers. Control characters (a terminal escape in a name) are
+    shown as escapes, as in every other text output."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    if value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 
