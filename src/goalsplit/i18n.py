@@ -251,6 +251,7 @@ ZH: dict[str, str] = {
     "是否想写 {close}？可用的键：{allowed}",
     "unknown key {key}; expected one of: {allowed}": "未知的键 {key}；可用的键：{allowed}",
     # allocate.py
+    # -- issue 9: plans shaped in time
     "this rep has no working days in the period, so an explicit quota cannot be worked": "此销售"
     "在周期内没有工作日，无法完成指定的指标",
     "this rep has no working days in the period and gets no quota": "此销售在周期内没有工作日，"
@@ -516,6 +517,7 @@ ZH: dict[str, str] = {
     "To date": "累计至今",
     "Period": "全期",
     # render/csv.py
+    # -- issue 10: feasibility, what-if
     "Label": "名称",
     "Unit": "单位",
     "Working days": "工作日",
@@ -532,6 +534,7 @@ ZH: dict[str, str] = {
     ),
     "note: ": "提示：",
     # history (load.py, history.py, breakdown.py, model.py)
+    # -- issue 12: views, xlsx, html
     "allocation: history needs a history: file to draw on": "allocation: history 需要 history: "
     "历史数据文件",
     "history file {path} not found (a path relative to the plan file)": "找不到历史数据文件 "
@@ -576,6 +579,7 @@ ZH: dict[str, str] = {
     "cannot read {file}: {reason}": "无法读取 {file}：{reason}",
     "the file is empty": "文件为空",
     # track
+    # -- issue 11: the review loop
     "{day} is outside the period {start}..{end}": "{day} 不在周期 {start}..{end} 之内",
     "{date} is before the period starts ({start})": "{date} 早于周期开始日（{start}）",
     "note: {file}: not in the plan, left out: {names}": "提示：{file}：不在计划中，已略过：{names}",
