@@ -100,25 +100,21 @@ def load_actuals(
     display_name: str | None = None,
 ) -> Actuals:
     """Read an actuals CSV: ``date, rep`` and any of the stage columns; rows add up.
-    Dates outside [start, end] and bad cells are errors with line and column."""
+    Bad cells are errors with line and column; rows dated outside [start, end] are
+    left out and counted (CRM exports often hold them), for a note."""
     from goalsplit.track import Actuals
 
     reader = _ActivityReader(
         path, stages, display_name, kind="actuals", all_stages=False, months=False
     )
     actuals = Actuals(reader.present)
-    for line, rep, day, _, values in reader.rows():
-        if not start <= day <= end:
-            reader.problem(
-                line,
-                reader.span_col + 1,
-                N_("{day} is outside the period {start}..{end}"),
-                day=day,
-                start=start,
-                end=end,
-            )
-            continue
-        actuals.add(rep, day, values)
+    for _, rep, day, _, values in reader.rows():
+        if day < start:
+            actuals.before += 1
+        elif day > end:
+            actuals.after += 1
+        else:
+            actuals.add(rep, day, values)
     reader.finish()
     return actuals
 

@@ -146,6 +146,9 @@ class Breakdown:
     allocation: str = "weight"
     history: History | None = None
     calendar: CalendarInfo | None = None  # where the working days come from
+    tiers: tuple[Fraction, Fraction, Fraction] | None = (
+        None  # the plan's tiers: (top, middle, bottom)
+    )
 
     @property
     def allocated(self) -> Fraction:
@@ -323,7 +326,15 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         allocation=plan.allocation,
         history=history,
         calendar=calendar,
+        tiers=_tiers(plan),
     )
+
+
+def _tiers(plan: Plan) -> tuple[Fraction, Fraction, Fraction] | None:
+    if plan.tiers is None:
+        return None
+    top, middle, bottom = (Fraction(share) for share in plan.tiers)
+    return top, middle, bottom
 
 
 def _unknown_country(written: str, exc: UnknownCountryError) -> Issue:

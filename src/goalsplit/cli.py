@@ -20,7 +20,9 @@ import sys
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
+from enum import Enum
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
@@ -221,6 +223,13 @@ RepsOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+class _By(str, Enum):
+    week = "week"
+    month = "month"
+
+
 StrictOption = Annotated[
     bool, typer.Option("--strict", help=N_("Exit with 1 when the plan has warnings."))
 ]
@@ -370,6 +379,15 @@ def track(
         ),
     ] = None,
     reps: RepsOption = None,
+    by: Annotated[
+        _By | None,
+        typer.Option(
+            "--by",
+            help=N_("Add the review: one row per week or month up to the as-of date."),
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     fail_behind: Annotated[
         str | None,
         typer.Option(
@@ -418,21 +436,16 @@ def track(
             param_hint="'--as-of'",
         )
     report = track_progress(breakdown, actuals, day)
-    if report.unknown_reps:
-        typer.echo(
-            printable(
-                tr(
-                    "note: {file}: not in the plan, left out: {names}",
-                    language,
-                    file=actuals_file,
-                    names=", ".join(report.unknown_reps),
-                )
-            ),
-            err=True,
-        )
+    if by is not None:
+        from goalsplit.track import review
+
+        report = replace(report, review=review(report, by.value))
     options = _options(target, language, reps=tuple(reps or ()))
     _emit(render_track(fmt, report, options), target, language)
     _report_warnings(breakdown.warnings, language)
+    _report_warnings(
+        tuple(n.located(str(actuals_file), None, None) for n in report.notes), language
+    )
     if threshold is not None:
         behind = [
             (r.rep.name, r.progress[0].pct)

@@ -295,11 +295,6 @@ ZH: dict[str, str] = {
     "with this rate {rep} needs {required} {stage}, more than the {limit} a plan can hold: the "
     "rate is far too small (or written the wrong way round)": "按此转化率，{rep} 需要 {required}"
     " 个 {stage}，超过计划可容纳的上限 {limit}：转化率过小（或写反了）",
-    "Behind on quality: {stage} at 0 (plan {planned}, team {team}): nothing has converted yet, "
-    "so no amount of extra {activity} makes up for it at this rate; fix this stage first.": (
-        "质量问题：{stage} 转化率为 0（计划 {planned}，团队 {team}）：至今没有任何转化，按此转化率"
-        "多做多少{activity}都补不回来；请先解决这一阶段。"
-    ),
     "unknown country code {code}; use an ISO 3166 code that the holidays package supports, "
     "such as CN, US, DE": "未知的国家代码 {code}；请使用 holidays 包支持的 ISO 3166 代码，如 CN、"
     "US、DE",
@@ -580,9 +575,66 @@ ZH: dict[str, str] = {
     "the file is empty": "文件为空",
     # track
     # -- issue 11: the review loop
-    "{day} is outside the period {start}..{end}": "{day} 不在周期 {start}..{end} 之内",
+    "Add the review: one row per week or month up to the as-of date.": "加上复盘表：截至统计日"
+    "每周或每月一行。",
+    "Tier": "梯队",
+    "top": "头部",
+    "middle": "中部",
+    "bottom": "尾部",
+    "Month": "月",
+    "#: rank by % of plan to date. Tiers: top {top}, middle {middle}, bottom {bottom} of the "
+    "team.": "#：按累计计划完成率排名。梯队：头部 {top}、中部 {middle}、尾部 {bottom}。",
+    "expected three shares, top, middle and bottom, that add up to 100% (such as [20%, 70%, "
+    "10%]), got {value}": "应为头部、中部、尾部三个比例，合计 100%（如 [20%, 70%, 10%]），"
+    "实际为 {value}",
+    "{above} per unit of {stage}": "每单位{stage}的{above}",
+    "{above} per {stage}": "每个{stage}的{above}",
+    "{conversion} {actual} against {planned}": "{conversion} {actual}（计划 {planned}）",
+    "quantity: {activity} {actual} of {planned} ({pct})": "量不足：{activity} 完成 {actual}，"
+    "计划 {planned}（{pct}）",
+    "quality: {named}": "质量问题：{named}",
+    "quality, spread over several stages; the costliest: {named}": "质量问题，分散在多个阶段；"
+    "损失最大的是：{named}",
+    "behind; the actuals lack the columns to tell why": "落后；实际数据缺少判断原因所需的列",
+    "{rep} — {diagnosis}": "{rep} — {diagnosis}",
+    "{row}: {diagnosis}": "{row}：{diagnosis}",
+    "Behind on quality, spread over several stages: {count} conversions are below plan, none "
+    "far enough to be weak on its own. The costliest is {named} (team {team}): it cost {lost} "
+    "of revenue so far.": "质量问题，分散在多个阶段：有 {count} 个转化率低于计划，单看都不算"
+    "偏弱。损失最大的是 {named}（团队 {team}）：至今少了 {lost} 的业绩。",
+    "Behind on quality: {named} (team {team}): nothing has converted yet, so no amount of extra "
+    "{activity} makes up for it at this rate; fix this stage first.": "质量问题：{named}"
+    "（团队 {team}）：至今没有任何转化，按此转化率多做多少{activity}都补不回来；请先解决这个"
+    "阶段。",
+    "Behind on quality: {named} (team {team}); at this rate the rest of the period needs {extra} "
+    "more {activity} ({per_day} a day).": "质量问题：{named}（团队 {team}）；按此转化率，本期"
+    "剩余时间需多做 {extra} 个{activity}（每天 {per_day}）。",
+    "Behind, and the actuals lack the columns to tell quantity from quality: add the {activity} "
+    "column and the stages above it.": "落后，但实际数据缺少区分量与质量所需的列：请加上"
+    "{activity}列及其上各阶段的列。",
+    "the actuals end on {last}: the days after it, up to {as_of}, count as nothing done": "实际"
+    "数据截至 {last}：此后到 {as_of} 的日子按未完成计",
+    "the actuals have no rows in the period: nothing done is counted": "实际数据在本期内没有记录："
+    "按未完成计",
+    "{count} rep is not in the plan and was left out: {names}": "{count} 位销售不在计划中，"
+    "已略过：{names}",
+    "{count} rep of the plan has no rows, so nothing done is counted: {names}": "计划中有 {count}"
+    " 位销售没有记录，按未完成计：{names}",
+    "{count} row dated after the period ({end}) was left out": "{count} 行的日期在本期结束"
+    "（{end}）之后，已略过",
+    "{count} row dated before the period ({start}) was left out": "{count} 行的日期在本期开始"
+    "（{start}）之前，已略过",
+    "Stage columns: % of the plan. * unfinished: held to its plan through {date}.": "各阶段列："
+    "计划完成率。* 未结束：对照截至 {date} 的计划。",
+    "{who} — week by week": "{who} — 逐周",
+    "{who} — month by month": "{who} — 逐月",
+    "Start": "开始",
+    "End": "结束",
+    "Through": "统计至",
+    "Row plan": "本行全部计划",
+    "Classification": "诊断类别",
+    "Weakest stage": "薄弱阶段",
     "{date} is before the period starts ({start})": "{date} 早于周期开始日（{start}）",
-    "note: {file}: not in the plan, left out: {names}": "提示：{file}：不在计划中，已略过：{names}",
     "goalsplit: below {threshold}% of the revenue planned to date: {reps}": "goalsplit：业绩低于"
     "计划进度 {threshold}% 的销售：{reps}",
     "{team}{period}: progress as of {date} (working day {day} of {days})": "{team}{period}："
@@ -610,8 +662,6 @@ ZH: dict[str, str] = {
     "ahead": "领先",
     "on track": "正常",
     "behind": "落后",
-    "quantity": "量不足",
-    "quality: {stage}": "质量问题：{stage}",
     "weak": "偏弱",
     "too few": "样本少",
     "solid": "达标",
@@ -619,10 +669,6 @@ ZH: dict[str, str] = {
     "benchmark": "标杆",
     "Behind on quantity: {activity} {actual} of {planned} planned so far ({pct}).": "量不足："
     "{activity} 完成 {actual}，计划 {planned}（{pct}）。",
-    "Behind on quality: {stage} at {actual} (plan {planned}, team {team}); at this rate the "
-    "rest of the period needs {extra} more {activity} ({per_day} a day).": "质量问题：{stage} "
-    "转化率 {actual}（计划 {planned}，团队 {team}）；按此转化率，本期剩余时间需多做 {extra} 个"
-    "{activity}（每天 {per_day}）。",
     "No working days left: the quota was missed by {amount}.": "已无剩余工作日：指标差 {amount} "
     "未完成。",
     "Ahead: at this pace {projected} ({attainment} of the quota); offer the next tier, {tier}: "

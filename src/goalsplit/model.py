@@ -325,6 +325,19 @@ Rate = Annotated[
         }
     ),
 ]
+Share = Annotated[
+    Decimal,
+    BeforeValidator(_percent),
+    Field(ge=0, allow_inf_nan=False),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 1},
+                {"type": "string", "pattern": _PERCENT},
+            ],
+        }
+    ),
+]
 Unit = Literal["money", "count"]
 _PERIOD_SCHEMA = {
     "description": "2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05 or {start, end}.",
@@ -513,6 +526,26 @@ class Plan(_Model):
         description="Share the target by weight x working days, or also by each rep's "
         "historical revenue per working day.",
     )
+
+    tiers: tuple[Share, ...] | None = Field(
+        default=None,
+        description="The shares of the team ranked top, middle and bottom in track "
+        "(default [20%, 70%, 10%], the 2-7-1 tiers; [30%, 60%, 10%] for 3-6-1).",
+        json_schema_extra={"minItems": 3, "maxItems": 3},
+    )
+
+    @field_validator("tiers")
+    @classmethod
+    def _three_shares(cls, tiers: tuple[Decimal, ...] | None) -> tuple[Decimal, ...] | None:
+        if tiers is None:
+            return None
+        if len(tiers) != 3 or sum(tiers) != 1:
+            raise InputError(
+                "expected three shares, top, middle and bottom, that add up to 100% "
+                "(such as [20%, 70%, 10%]), got {value}",
+                value="[" + ", ".join(_shown_number(t) for t in tiers) + "]",
+            )
+        return tiers
 
     def history_window(self) -> tuple[date | None, date]:
         """The days of history to use: by default everything before the period."""

@@ -212,6 +212,9 @@ def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
 
 def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
     lang = options.lang
+    if report.review is not None:  # --by: the review's rows instead of the period's
+        yield BOM + _review_csv(report, options)
+        return
     buffer, writer = _writer()
     writer.writerow(
         [
@@ -231,14 +234,26 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
             tr("Sample", lang),
             tr("Status", lang),
             tr("Diagnosis", lang),
+            "#",
+            tr("Tier", lang),
         ]
     )
+    from goalsplit.render.report import TIER_TEXT, diagnosis_text
+
+    activity = report.breakdown.stages[-1]
     for i in selected_reps(report.breakdown, options):
         r = report.reps[i]
         days = r.rep.working_days
-        diagnosis: str = r.classification
-        if r.weakest is not None:
-            diagnosis += f": {r.weakest.stage.name}"
+        diagnosis = diagnosis_text(
+            r.classification,
+            r.weakest.rate if r.weakest is not None else None,
+            r.weakest.stage if r.weakest is not None else None,
+            r.compound,
+            (r.activity.planned, r.activity.actual),
+            activity,
+            options,
+        )
+        tier = tr(TIER_TEXT[r.tier], lang) if r.tier else ""
         for s in r.stages:
             check = s.rate
             writer.writerow(
@@ -259,6 +274,63 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
                     _exact(check.sample) if check else "",
                     r.status,
                     diagnosis,
+                    r.rank if r.rank is not None else "",
+                    tier,
                 ]
             )
     yield BOM + buffer.getvalue()
+
+
+def _review_csv(report: TrackReport, options: ReportOptions) -> str:
+    """One row per week (or month), rep (the team first) and stage."""
+    lang = options.lang
+    review = report.review
+    assert review is not None
+    buffer, writer = _writer()
+    writer.writerow(
+        [
+            tr("Rep", lang),
+            tr("Week", lang) if review.by == "week" else tr("Month", lang),
+            tr("Start", lang),
+            tr("End", lang),
+            tr("Through", lang),
+            tr("Working days", lang),
+            tr("Stage", lang),
+            tr("Label", lang),
+            tr("Plan", lang),
+            tr("Actual", lang),
+            "%",
+            tr("Row plan", lang),
+            tr("Status", lang),
+            tr("Classification", lang),
+            tr("Weakest stage", lang),
+        ]
+    )
+    stages = report.breakdown.stages
+    everyone = [(tr("(team)", lang), review.team)] + [
+        (report.reps[i].rep.name, review.reps[i]) for i in selected_reps(report.breakdown, options)
+    ]
+    for who, rows in everyone:
+        for row in rows:
+            weakest = row.diagnosis.weakest
+            for stage, cell in zip(stages, row.stages, strict=True):
+                writer.writerow(
+                    [
+                        who,
+                        row.label,
+                        row.start.isoformat(),
+                        row.end.isoformat(),
+                        row.through.isoformat(),
+                        row.working_days,
+                        stage.name,
+                        options.label(stage),
+                        cell.planned,
+                        _exact(cell.actual),
+                        _exact(cell.pct),
+                        cell.planned_full,
+                        row.status,
+                        row.diagnosis.classification,
+                        stages[weakest].name if weakest is not None else "",
+                    ]
+                )
+    return buffer.getvalue()

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
     from goalsplit.card import DayCard
     from goalsplit.history import RateEstimate, RatesReport
-    from goalsplit.track import RepTrack, StageTrack, TrackReport
+    from goalsplit.track import RepTrack, ReviewRow, StageTrack, TrackReport
 
 SCHEMA_VERSION = 1
 
@@ -270,7 +270,7 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
             return None
         return {s.stage.name: value(s) for s in r.stages}
 
-    reps = []
+    reps: list[dict[str, Any]] = []
     for i in selected_reps(breakdown, options):
         r = report.reps[i]
         catch_up = r.catch_up
@@ -281,7 +281,10 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
                 "status": r.status,
                 "classification": r.classification,
                 "weakest_stage": r.weakest.stage.name if r.weakest is not None else None,
+                "compound": r.compound,
                 "extra_activity": number(r.extra_activity),
+                "rank": r.rank,
+                "tier": r.tier,
                 "elapsed_days": r.elapsed_days,
                 "working_days": r.rep.working_days,
                 "quota": float(r.rep.quota),
@@ -303,6 +306,7 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
                         "team": number(c.team),
                         "sample": float(c.sample),
                         "judged": c.judged,
+                        "revenue_lost": number(c.lost),
                     }
                     for s in r.stages
                     if s.plan.rate is not None
@@ -330,8 +334,10 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
                 },
             }
         )
+        if report.review is not None:
+            reps[-1]["review"] = [_review_row(row, breakdown) for row in report.review.reps[i]]
     team = report.team
-    document = {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "as_of": report.as_of.isoformat(),
         "period": {
@@ -354,9 +360,57 @@ def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
             "catch_up_per_day": number(team.catch_up_per_day),
             "original_per_day": float(team.original_per_day),
             "reps_by_status": team.by_status,
+            "tiers": {
+                "shares": [float(share) for share in team.tier_shares],
+                **team.by_tier,
+            },
         },
         "reps": reps,
         "unknown_reps": list(report.unknown_reps),
         "warnings": [w.describe() for w in breakdown.warnings if w.severity == "warning"],
+        "notes": [n.describe() for n in report.notes],
+        "by": report.review.by if report.review is not None else None,
     }
+    if report.review is not None:
+        document["team"]["review"] = [_review_row(row, breakdown) for row in report.review.team]
     yield _dumps(document) + "\n"
+
+
+def _review_row(row: ReviewRow, breakdown: Breakdown) -> dict[str, Any]:
+    def number(value: Fraction | None) -> float | None:
+        return None if value is None else float(value)
+
+    names = [stage.name for stage in breakdown.stages]
+    diagnosis = row.diagnosis
+    return {
+        "label": row.label,
+        "start": row.start.isoformat(),
+        "end": row.end.isoformat(),
+        "working_days": row.working_days,
+        "complete": row.complete,
+        "through": row.through.isoformat(),
+        "status": row.status,
+        "classification": diagnosis.classification,
+        "weakest_stage": names[diagnosis.weakest] if diagnosis.weakest is not None else None,
+        "compound": diagnosis.compound,
+        "stages": {
+            name: {
+                "planned": cell.planned,
+                "planned_full": cell.planned_full,
+                "actual": number(cell.actual),
+                "pct": number(cell.pct),
+            }
+            for name, cell in zip(names, row.stages, strict=True)
+        },
+        "rates": {
+            name: None
+            if check is None
+            else {
+                "actual": number(check.actual),
+                "planned": float(check.planned),
+                "sample": float(check.sample),
+                "judged": check.judged,
+            }
+            for name, check in zip(names[1:], row.checks[1:], strict=True)
+        },
+    }

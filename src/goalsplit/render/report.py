@@ -9,6 +9,7 @@ rep's day: today's targets beside the week's and the period's.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from goalsplit.card import DayCard
     from goalsplit.history import RatesReport
     from goalsplit.model import Stage
-    from goalsplit.track import RepTrack, StageTrack, TrackReport
+    from goalsplit.track import RateCheck, RepTrack, ReviewRow, StageTrack, TrackReport
 
 
 def plan_blocks(breakdown: Breakdown, options: ReportOptions) -> list[Block]:
@@ -404,6 +405,7 @@ def _signed(value: Fraction | None, stage: Stage) -> str:
 
 
 STATUS_TEXT = {"ahead": N_("ahead"), "on track": N_("on track"), "behind": N_("behind")}
+TIER_TEXT = {"top": N_("top"), "middle": N_("middle"), "bottom": N_("bottom")}
 
 
 def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
@@ -412,14 +414,16 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
     stages = breakdown.stages
     activity = stages[-1]
     shown = [report.reps[i] for i in selected_reps(breakdown, options)]
+    team = report.team
     summary = Grid(
         columns=[
+            Column("#"),
             Column(tr("Rep", lang), "left"),
             Column(options.label(stages[0])),
             Column(tr("Plan", lang)),
             Column("%"),
+            Column(tr("Tier", lang), "left"),
             Column(tr("Status", lang), "left"),
-            Column(tr("Diagnosis", lang), "left"),
             Column(tr("Needed/day", lang)),
             Column(tr("Plan/day", lang)),
         ],
@@ -436,23 +440,33 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
             "Plan: the schedule to date. Needed/day: revenue per remaining working day to "
             "still make the quota.",
             lang,
+        )
+        + "\n"
+        + tr(
+            "#: rank by % of plan to date. Tiers: top {top}, middle {middle}, bottom {bottom} "
+            "of the team.",
+            lang,
+            top=_share(team.tier_shares[0]),
+            middle=_share(team.tier_shares[1]),
+            bottom=_share(team.tier_shares[2]),
         ),
     )
-    for r in shown:
+    for r in sorted(shown, key=lambda r: r.rank or len(report.reps) + 1):
         head = r.result
         summary.add_row(
+            str(r.rank) if r.rank is not None else "–",
             r.rep.name,
             _amount(head.actual, stages[0]),
             money(head.planned),
             _pct(head.pct),
+            tr(TIER_TEXT[r.tier], lang) if r.tier else "–",
             tr(STATUS_TEXT[r.status], lang),
-            _classification_text(r, options),
             money(head.per_day) if head.per_day is not None else "–",
             money((r.rep.per_day() or (Fraction(0),))[0]),
             style="bad" if r.status == "behind" else "",
         )
-    team = report.team
     summary.footer = [
+        "",
         tr("Team", lang),
         money(team.actual),
         money(team.planned),
@@ -480,25 +494,143 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
             )
         )
     for r in shown:
+        if r.classification != "on track":
+            blocks.append(
+                Note(
+                    tr(
+                        "{rep} — {diagnosis}",
+                        lang,
+                        rep=r.rep.name,
+                        diagnosis=diagnosis_text(
+                            r.classification,
+                            r.weakest.rate if r.weakest is not None else None,
+                            r.weakest.stage if r.weakest is not None else None,
+                            r.compound,
+                            (r.activity.planned, r.activity.actual),
+                            activity,
+                            options,
+                        ),
+                    ),
+                    "bad" if r.status == "behind" else "",
+                )
+            )
+    if report.review is not None:
+        blocks += review_blocks(report, options)
+        return blocks
+    for r in shown:
         blocks += _rep_track_blocks(r, report, options, activity)
     return blocks
+
+
+def _share(share: Fraction) -> str:
+    return f"{float(share * 100):g}%"
+
+
+def rate_short(rate: Fraction | None) -> str:
+    """A rate for a sentence: two significant digits below 1 (0.12, 0.20, 0.012),
+    amounts as money, others with two decimals."""
+    if rate is None:
+        return "–"
+    if rate >= 100:
+        return money(rate)
+    if rate >= 1:
+        return f"{float(rate):,.2f}"
+    if rate == 0:
+        return "0"
+    from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+
+    with localcontext() as context:
+        context.rounding = ROUND_HALF_EVEN
+        exact = Decimal(rate.numerator) / Decimal(rate.denominator)
+        value = exact.quantize(Decimal(1).scaleb(exact.adjusted() - 1))
+    return f"{value:f}"
+
+
+def _lower(label: str) -> str:
+    """``Deep talks`` -> ``deep talks`` inside a sentence; ``CRM leads`` stays."""
+    if label.isascii() and label[:1].isupper() and label[1:2].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def _singular(label: str) -> str:
+    """``connects`` -> ``connect``, ``opportunities`` -> ``opportunity`` (English
+    labels only; ``deals won`` stays as it is)."""
+    if not label.isascii():
+        return label
+    if label.endswith("ies") and len(label) > 4:
+        return label[:-3] + "y"
+    if label.endswith("s") and not label.endswith("ss"):
+        return label[:-1]
+    return label
+
+
+def conversion_name(check: RateCheck, stage: Stage, options: ReportOptions) -> str:
+    """What a conversion is, named by what it yields per unit: ``deep talks per
+    connect``, ``revenue per unit of pipeline``, 每个外呼接通的深入沟通."""
+    lang = options.lang
+    above = options.label(check.above)
+    below = options.label(stage)
+    english = lang != "zh"
+    if english:
+        above, below = _lower(above), _lower(below)
+    if stage.unit == "money":
+        return tr("{above} per unit of {stage}", lang, above=above, stage=below)
+    return tr(
+        "{above} per {stage}", lang, above=above, stage=_singular(below) if english else below
+    )
+
+
+def conversion_against_plan(check: RateCheck, stage: Stage, options: ReportOptions) -> str:
+    """``deep talks per connect 0.12 against 0.20``."""
+    return tr(
+        "{conversion} {actual} against {planned}",
+        options.lang,
+        conversion=conversion_name(check, stage, options),
+        actual=rate_short(check.actual),
+        planned=rate_short(check.planned),
+    )
+
+
+def diagnosis_text(
+    classification: str,
+    check: RateCheck | None,
+    stage: Stage | None,
+    compound: bool,
+    activity_done: tuple[int, Fraction | None],
+    activity: Stage,
+    options: ReportOptions,
+) -> str:
+    """The diagnosis in a few words: quantity (which activity, how far behind) or
+    quality (which conversion, against what)."""
+    lang = options.lang
+    if classification == "quantity":
+        planned, actual = activity_done
+        label = options.label(activity)
+        return tr(
+            "quantity: {activity} {actual} of {planned} ({pct})",
+            lang,
+            activity=_lower(label) if lang != "zh" else label,
+            actual=_amount(actual, activity),
+            planned=whole(planned),
+            pct=_pct(actual / planned * 100 if actual is not None and planned else None),
+        )
+    if classification == "quality" and check is not None and stage is not None:
+        named = conversion_against_plan(check, stage, options)
+        if compound:
+            return tr(
+                "quality, spread over several stages; the costliest: {named}", lang, named=named
+            )
+        return tr("quality: {named}", lang, named=named)
+    if classification == "unknown":
+        return tr("behind; the actuals lack the columns to tell why", lang)
+    return tr(STATUS_TEXT["on track"], lang)
 
 
 def conversion(stage: StageTrack, options: ReportOptions) -> str:
     """``Dials → Connects``: what a stage turns into (its rate is the stage above per unit)."""
     assert stage.rate is not None
     return f"{options.label(stage.stage)} → {options.label(stage.rate.above)}"
-
-
-def _classification_text(r: RepTrack, options: ReportOptions) -> str:
-    if r.classification == "quality" and r.weakest is not None:
-        return tr("quality: {stage}", options.lang, stage=options.label(r.weakest.stage))
-    return tr(
-        {"quantity": N_("quantity"), "on track": N_("on track")}.get(
-            r.classification, N_("on track")
-        ),
-        options.lang,
-    )
 
 
 def _rep_track_blocks(
@@ -597,31 +729,48 @@ def _verdict(
         assert check is not None
         extra = r.extra_activity
         days = r.catch_up.remaining_days
-        if extra is None:  # the stage converts nothing: no finite amount makes up for it
+        named = conversion_against_plan(check, r.weakest.stage, options)
+        if r.compound:
+            below = sum(
+                1 for s in r.stages if s.rate is not None and s.rate.lost and s.rate.lost > 0
+            )
             say(
                 "bad",
-                "Behind on quality: {stage} at 0 (plan {planned}, team {team}): nothing has "
-                "converted yet, so no amount of extra {activity} makes up for it at this rate; "
-                "fix this stage first.",
-                stage=conversion(r.weakest, options),
-                planned=rate_text(check.planned),
-                team=rate_text(check.team),
+                "Behind on quality, spread over several stages: {count} conversions are below "
+                "plan, none far enough to be weak on its own. The costliest is {named} "
+                "(team {team}): it cost {lost} of revenue so far.",
+                count=below,
+                named=named,
+                team=rate_short(check.team),
+                lost=money(check.lost or 0),
+            )
+        elif extra is None:  # the stage converts nothing: no finite amount makes up for it
+            say(
+                "bad",
+                "Behind on quality: {named} (team {team}): nothing has converted yet, so no "
+                "amount of extra {activity} makes up for it at this rate; fix this stage first.",
+                named=named,
+                team=rate_short(check.team),
                 activity=options.label(activity),
             )
         else:
             say(
                 "bad",
-                "Behind on quality: {stage} at {actual} (plan {planned}, team {team}); "
-                "at this rate the rest of the period needs {extra} more {activity} "
-                "({per_day} a day).",
-                stage=conversion(r.weakest, options),
-                actual=rate_text(check.actual),
-                planned=rate_text(check.planned),
-                team=rate_text(check.team),
+                "Behind on quality: {named} (team {team}); at this rate the rest of the "
+                "period needs {extra} more {activity} ({per_day} a day).",
+                named=named,
+                team=rate_short(check.team),
                 extra=money(extra),
                 activity=options.label(activity),
                 per_day=average(extra / days, activity) if days else "–",
             )
+    elif r.classification == "unknown":
+        say(
+            "bad",
+            "Behind, and the actuals lack the columns to tell quantity from quality: add "
+            "the {activity} column and the stages above it.",
+            activity=options.label(activity),
+        )
     if r.catch_up.missed_by is not None:
         say(
             "bad",
@@ -651,3 +800,76 @@ def _verdict(
                 **fields,
             )
     return lines
+
+
+def review_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
+    """The weekly (or monthly) review: the team's rows, then each shown rep's."""
+    review = report.review
+    assert review is not None
+    blocks = _review_grid(tr("Team", options.lang), review.team, report, options)
+    for i in selected_reps(report.breakdown, options):
+        blocks += _review_grid(report.reps[i].rep.name, review.reps[i], report, options)
+    return blocks
+
+
+def _review_grid(
+    who: str, rows: Sequence[ReviewRow], report: TrackReport, options: ReportOptions
+) -> list[Block]:
+    from goalsplit.track import By
+
+    lang = options.lang
+    stages = report.breakdown.stages
+    by: By = report.review.by if report.review else "week"
+    grid = Grid(
+        columns=[
+            Column(tr("Week", lang) if by == "week" else tr("Month", lang), "left"),
+            Column(tr("Days", lang)),
+            Column(options.label(stages[0])),
+            Column(tr("Plan", lang)),
+            Column("%"),
+            *(Column(options.label(stage)) for stage in stages[1:]),
+        ],
+        title=tr("{who} — week by week", lang, who=who)
+        if by == "week"
+        else tr("{who} — month by month", lang, who=who),
+        caption=tr(
+            "Stage columns: % of the plan. * unfinished: held to its plan through {date}.",
+            lang,
+            date=f"{report.as_of:%m-%d}",
+        ),
+    )
+    notes: list[Block] = []
+    activity = stages[-1]
+    for row in rows:
+        label = f"{row.label[-3:]} {row.start:%m-%d}" if by == "week" else row.label
+        label += "" if row.complete else "*"
+        head = row.stages[0]
+        grid.add_row(
+            label,
+            str(row.working_days),
+            _amount(head.actual, stages[0]),
+            money(head.planned),
+            _pct(head.pct),
+            *(_pct(cell.pct) for cell in row.stages[1:]),
+            style="bad" if row.status == "behind" else ("dim" if not row.working_days else ""),
+        )
+        diagnosis = row.diagnosis
+        if diagnosis.classification != "on track":
+            k = diagnosis.weakest
+            last = row.stages[-1]
+            text = diagnosis_text(
+                diagnosis.classification,
+                row.checks[k] if k is not None else None,
+                stages[k] if k is not None else None,
+                diagnosis.compound,
+                (last.planned, last.actual),
+                activity,
+                options,
+            )
+            notes.append(
+                Note(
+                    tr("{row}: {diagnosis}", lang, row=label, diagnosis=text),
+                    "bad" if row.status == "behind" else "",
+                )
+            )
+    return [grid, *notes]
