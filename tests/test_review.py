@@ -1,0 +1,347 @@
+"""The review loop: diagnoses that name a conversion, ranks and tiers, the weekly and
+monthly review, and notes about the actuals."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from goalsplit.cli import app
+from goalsplit.track import DEFAULT_TIER_SHARES, rank_tiers
+from tests.conftest import EXAMPLES, dedent, errors_of
+
+HEADER = "date,rep,revenue,pipeline,intents,deep_talks,connects,dials\n"
+EXAMPLE = [str(EXAMPLES / "east-1-q1.yaml"), "-a", str(EXAMPLES / "east-1-q1-actuals.csv")]
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, list(args))
+
+
+def setup(tmp_path: Path, plan: str, actuals: str) -> tuple[Path, Path]:
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(dedent(plan), encoding="utf-8")
+    actuals_path = tmp_path / "actuals.csv"
+    actuals_path.write_text(HEADER + dedent(actuals), encoding="utf-8")
+    return plan_path, actuals_path
+
+
+def track_json(*args: str) -> dict:  # type: ignore[type-arg]
+    result = invoke("track", *args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+# --- the diagnosis ----------------------------------------------------------------
+
+# One rep, 20 working days, a quota of 600,000: 2,000,000 pipeline, 2,000 intents,
+# 10,000 deep talks, 40,000 connects, 100,000 dials (60 of revenue per dial).
+BIG = """
+    period: {start: 2026-03-02, end: 2026-03-27}
+    target: 600000
+    rates: {pipeline: 0.30, intents: 1000, deep_talks: 0.20, connects: 0.25, dials: 0.40}
+    reps:
+      - name: Ann
+"""
+
+
+def test_every_rate_at_88_percent_of_plan_is_a_quality_problem_naming_the_costliest(
+    tmp_path: Path,
+) -> None:
+    # Half-way (10 of 20 days) Ann made all 50,000 planned dials, but every stage converts
+    # at 88 % of plan: 0.352 connects per dial (plan 0.40), 0.22 deep talks per connect,
+    # 0.176 intents per deep talk, 880 pipeline per intent, 0.264 revenue per pipeline.
+    # No stage is weak on its own (below 80 %), but 0.88^5 = 53 %: revenue 158,320 of the
+    # 300,000 planned. Each conversion's shortfall, valued at the planned rates above it:
+    #   dials:      50,000 x (0.40 - 0.352) = 2,400 connects x 15 (0.25 x 0.2 x 1000 x 0.3)
+    #               = 36,000
+    #   connects:   17,600 x 0.03 = 528 deep talks x 60 = 31,680
+    #   deep talks: 3,872 x 0.024 = 92.928 intents x 300 = 27,878.4
+    #   intents:    681.472 x 120 = 81,776.64 pipeline x 0.3 = 24,532.992
+    #   pipeline:   599,695.36 x 0.036 = 21,589.03296
+    # They add up to 300,000 - 158,319.57504 = 141,680.42496: the costliest is the first
+    # conversion, dials -> connects.
+    plan, actuals = setup(
+        tmp_path,
+        BIG,
+        "2026-03-13,Ann,158319.57504,599695.36,681.472,3872,17600,50000\n",
+    )
+    ann = track_json(str(plan), "-a", str(actuals))["reps"][0]
+    assert ann["status"] == "behind"  # never "on track"
+    assert ann["classification"] == "quality"
+    assert ann["compound"] is True
+    assert ann["weakest_stage"] == "dials"
+    lost = {name: rate["revenue_lost"] for name, rate in ann["rates"].items()}
+    assert lost == pytest.approx(
+        {
+            "dials": 36000,
+            "connects": 31680,
+            "deep_talks": 27878.4,
+            "intents": 24532.992,
+            "pipeline": 21589.03296,
+        }
+    )
+    assert sum(lost.values()) == pytest.approx(300000 - 158319.57504)
+    for rate in ann["rates"].values():
+        assert rate["judged"] and rate["actual"] == pytest.approx(0.88 * rate["planned"])
+    for lang, words in [
+        ("en", ["quality, spread over several stages", "connects per dial 0.35 against 0.40"]),
+        ("zh", ["质量问题，分散在多个阶段", "每个外呼的外呼接通 0.35（计划 0.40）"]),
+    ]:
+        text = invoke("track", str(plan), "-a", str(actuals), "--lang", lang).stdout
+        flat = "".join(text.split())
+        assert all("".join(w.split()) in flat for w in words), text
+    text = invoke("track", str(plan), "-a", str(actuals), "--lang", "en").stdout
+    assert "cost 36,000 of revenue so far" in " ".join(text.split())
+    assert "quality: Dials" not in text and "quality: Connects" not in text
+
+
+def test_the_diagnosis_names_a_conversion_not_a_stage(tmp_path: Path) -> None:
+    # Day 1: the 5,000 dials planned, 2,000 connects (0.40, as planned), but only 240 deep
+    # talks: 0.12 deep talks per connect against 0.25, a weak conversion.
+    plan, actuals = setup(tmp_path, BIG, "2026-03-02,Ann,14400,48000,48,240,2000,5000\n")
+    ann = track_json(str(plan), "-a", str(actuals))["reps"][0]
+    assert ann["classification"] == "quality" and ann["weakest_stage"] == "connects"
+    text = " ".join(invoke("track", str(plan), "-a", str(actuals), "--lang", "en").stdout.split())
+    assert "Ann — quality: deep talks per connect 0.12 against 0.25" in text
+
+
+def test_rates_in_a_sentence() -> None:
+    from goalsplit.render.report import rate_short
+
+    assert rate_short(Fraction(12, 100)) == "0.12"
+    assert rate_short(Fraction(1, 5)) == "0.20"
+    assert rate_short(Fraction(1929, 10000)) == "0.19"
+    assert rate_short(Fraction(123, 10000)) == "0.012"
+    assert rate_short(Fraction(14985)) == "14,985"
+    assert rate_short(Fraction(5, 2)) == "2.50"
+
+
+def test_a_rep_behind_without_the_columns_to_tell_why(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(dedent(BIG), encoding="utf-8")
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("date,rep,revenue\n2026-03-13,Ann,1000\n", encoding="utf-8")
+    ann = track_json(str(plan), "-a", str(actuals))["reps"][0]
+    assert ann["status"] == "behind" and ann["classification"] == "unknown"
+
+
+# --- ranks and tiers ----------------------------------------------------------------
+
+SEVEN = """
+    period: {start: 2026-03-02, end: 2026-03-27}
+    target: 70000
+    rates: {pipeline: 0.30, intents: 10000, deep_talks: 0.20, connects: 0.25, dials: 0.40}
+    reps:
+      - {name: A}
+      - {name: B}
+      - {name: C}
+      - {name: D}
+      - {name: E}
+      - {name: F}
+      - {name: G}
+"""
+
+
+def test_tiers_of_a_seven_rep_team_with_a_tie(tmp_path: Path) -> None:
+    # Seven equal quotas of 10,000 over 20 days: 2,500 planned through 03-06 (5 days).
+    # Revenue 5,000 (200 %), 3,000 (120 %), 2,500 and 2,500 (100 %, a tie), 2,000, 1,500
+    # and 500: ranks 1, 2, 3, 3, 5, 6, 7. 2-7-1 of seven: round(1.4) = 1 at the top,
+    # round(0.7) = 1 (at least one) at the bottom, five in the middle.
+    sold = {"A": 5000, "B": 3000, "C": 2500, "D": 2500, "E": 2000, "F": 1500, "G": 500}
+    rows = "".join(f"2026-03-06,{rep},{amount},0,0,0,0,0\n" for rep, amount in sold.items())
+    plan, actuals = setup(tmp_path, SEVEN, rows)
+    doc = track_json(str(plan), "-a", str(actuals))
+    places = {r["name"]: (r["rank"], r["tier"]) for r in doc["reps"]}
+    assert places == {
+        "A": (1, "top"),
+        "B": (2, "middle"),
+        "C": (3, "middle"),
+        "D": (3, "middle"),
+        "E": (5, "middle"),
+        "F": (6, "middle"),
+        "G": (7, "bottom"),
+    }
+    tiers = doc["team"]["tiers"]
+    assert tiers == {
+        "shares": [0.2, 0.7, 0.1],
+        "top": ["A"],
+        "middle": ["B", "C", "D", "E", "F"],
+        "bottom": ["G"],
+    }
+    text = invoke("track", str(plan), "-a", str(actuals), "--lang", "en").stdout
+    rows_shown = [line.split()[:2] for line in text.splitlines() if line[:3].strip().isdigit()]
+    assert rows_shown == [["1", "A"], ["2", "B"], ["3", "C"], ["3", "D"], ["5", "E"], ["6", "F"],
+                          ["7", "G"]]  # fmt: skip
+    # 3-6-1 from the plan: round(2.1) = 2 at the top. B and C tie for second place, across
+    # the boundary: both go to the top tier.
+    sold["C"] = 3000
+    rows = "".join(f"2026-03-06,{rep},{amount},0,0,0,0,0\n" for rep, amount in sold.items())
+    plan, actuals = setup(tmp_path, SEVEN + "    tiers: [30%, 60%, 10%]\n", rows)
+    doc = track_json(str(plan), "-a", str(actuals))
+    assert doc["team"]["tiers"]["shares"] == [0.3, 0.6, 0.1]
+    assert doc["team"]["tiers"]["top"] == ["A", "B", "C"]
+    assert [r["rank"] for r in doc["reps"]] == [1, 2, 2, 4, 5, 6, 7]
+
+
+def test_a_rep_without_a_plan_to_date_is_not_ranked(tmp_path: Path) -> None:
+    plan, actuals = setup(
+        tmp_path,
+        SEVEN.replace("{name: G}", "{name: G, start: 2026-03-16}"),
+        "2026-03-06,A,100,0,0,0,0,0\n",
+    )
+    doc = track_json(str(plan), "-a", str(actuals))
+    assert doc["reps"][-1]["rank"] is None and doc["reps"][-1]["tier"] is None
+
+
+@given(st.lists(st.fractions(min_value=0, max_value=300), min_size=1, max_size=40))
+def test_tiers_keep_a_top_and_a_bottom(values: list[Fraction]) -> None:
+    places = rank_tiers(values, DEFAULT_TIER_SHARES)
+    ranks = [rank for rank, _ in places]
+    assert all(rank is not None for rank in ranks)
+    # Ties share a rank; a better value ranks above a worse one; a rank counts the
+    # values above it (1, 2, 2, 4).
+    for a, ra in zip(values, ranks, strict=True):
+        assert ra == 1 + sum(1 for b in values if b > a)
+        for b, rb in zip(values, ranks, strict=True):
+            assert (a == b) == (ra == rb)
+    tiers = [tier for _, tier in places]
+    order = {"top": 0, "middle": 1, "bottom": 2}
+    for a, ta in zip(values, tiers, strict=True):
+        for b, tb in zip(values, tiers, strict=True):
+            if a >= b:
+                assert ta is not None and tb is not None and order[ta] <= order[tb]
+    if len(set(values)) == len(values) and 5 <= len(values) <= 8:
+        assert "top" in tiers and "bottom" in tiers
+
+
+def test_tiers_in_the_plan_are_checked() -> None:
+    base = dedent(SEVEN)
+    assert errors_of(base + "tiers: [20%, 70%]\n") == [
+        "plan.yaml:12:8: tiers: expected three shares, top, middle and bottom, that add up to "
+        "100% (such as [20%, 70%, 10%]), got [0.20, 0.70]"
+    ]
+    assert errors_of(base + "tiers: [0.5, 0.6, 0.1]\n")[0].startswith(
+        "plan.yaml:12:8: tiers: expected three shares"
+    )
+    assert errors_of(base + "tiers: [0.5, -0.1, 0.6]\n") == [
+        "plan.yaml:12:14: tiers[1]: must be at least 0, got -0.1"
+    ]
+
+
+# --- notes about the actuals -------------------------------------------------------
+
+
+def test_notes_about_the_actuals(tmp_path: Path) -> None:
+    plan, actuals = setup(
+        tmp_path,
+        SEVEN,
+        """
+        2026-02-27,A,1,0,0,0,0,0
+        2026-02-28,A,1,0,0,0,0,0
+        2026-03-02,A,100,0,0,0,0,0
+        2026-03-03,B,100,0,0,0,0,0
+        2026-04-01,B,1,0,0,0,0,0
+    """,
+    )
+    result = invoke("track", str(plan), "-a", str(actuals), "--as-of", "2026-03-06")
+    assert result.exit_code == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if line]
+    assert notes == [
+        f"{actuals}: note: 5 reps of the plan have no rows, so nothing done is counted: "
+        "C, D, E, F, G",
+        f"{actuals}: note: 2 rows dated before the period (2026-03-02) were left out",
+        f"{actuals}: note: 1 row dated after the period (2026-03-27) was left out",
+        f"{actuals}: note: the actuals end on 2026-03-03: the days after it, up to "
+        "2026-03-06, count as nothing done",
+    ]
+    doc = track_json(str(plan), "-a", str(actuals), "--as-of", "2026-03-06")
+    assert len(doc["notes"]) == 4 and doc["notes"][1].startswith("2 rows dated before")
+    assert doc["reps"][0]["stages"]["revenue"]["actual_to_date"] == 100.0
+    zh = invoke("track", str(plan), "-a", str(actuals), "--as-of", "2026-03-06", "--lang", "zh")
+    assert "2 行的日期在本期开始（2026-03-02）之前，已略过" in zh.stderr
+
+
+# --- the weekly and monthly review ------------------------------------------------
+
+
+def test_weekly_review_of_the_example_checked_by_hand() -> None:
+    # 李娜: quota 250,000 over 57 working days; a week's plan is the cumulative schedule
+    # ceil(250,000 x k / 57) at its end minus at its start. W01 has one working day (the
+    # make-up Sunday 01-04): ceil(4,385.96) = 4,386. W02: ceil(26,315.79) - 4,386 = 21,930.
+    # W07 (02-09..02-15, with the make-up Saturday 02-14) has 6 working days; as of 02-13
+    # it is unfinished and held to its plan through 02-13, day 31: ceil(135,964.91) -
+    # ceil(114,035.09) = 135,965 - 114,036 = 21,929 (its whole plan: 140,351 - 114,036).
+    # Actual revenue per week, summed from the example file by hand.
+    doc = track_json(*EXAMPLE, "--by", "week")
+    assert doc["by"] == "week"
+    li = next(r for r in doc["reps"] if r["name"] == "李娜")
+    rows = li["review"]
+    assert [r["label"] for r in rows] == [f"2026-W0{k}" for k in range(1, 8)]
+    assert [r["working_days"] for r in rows] == [1, 5, 5, 5, 5, 5, 6]
+    revenue = [r["stages"]["revenue"] for r in rows]
+    assert [c["planned"] for c in revenue] == [4386, 21930, 21930, 21930, 21930, 21930, 21929]
+    assert [c["actual"] for c in revenue] == [0, 9395, 9012, 15171, 11526, 21323, 11464]
+    assert [round(c["pct"], 1) for c in revenue[1:]] == [42.8, 41.1, 69.2, 52.6, 97.2, 52.3]
+    assert revenue[-1]["planned_full"] == 26315
+    assert [r["complete"] for r in rows] == [True] * 6 + [False]
+    assert rows[-1]["through"] == "2026-02-13"
+    # The weeks add up to the period to date.
+    assert sum(c["planned"] for c in revenue) == li["stages"]["revenue"]["planned_to_date"]
+    assert sum(c["actual"] for c in revenue) == li["stages"]["revenue"]["actual_to_date"]
+    # Dials in W02: 3,174.6 over 57 days, ceil(334.17) - ceil(55.70) = 279; 283 made.
+    assert rows[1]["stages"]["dials"] == {
+        "planned": 279,
+        "planned_full": 279,
+        "actual": 283.0,
+        "pct": pytest.approx(283 / 279 * 100),
+    }
+    # Every week the dials are there, and connects per dial is far below plan.
+    assert {r["classification"] for r in rows} == {"quality"}
+    assert {r["weakest_stage"] for r in rows} == {"dials"}
+    # The team's rows add up over the reps.
+    team = doc["team"]["review"]
+    assert sum(r["stages"]["revenue"]["planned"] for r in team) == doc["team"]["planned_to_date"]
+    text = invoke("track", *EXAMPLE, "--by", "week", "-r", "李娜", "--lang", "en").stdout
+    assert "W07 02-09*    6  11,464 21,929 52%" in text
+    assert "W02 01-05: quality: connects per dial 0.19 against 0.35" in text
+
+
+def test_monthly_review_adds_up_to_the_period_to_date() -> None:
+    doc = track_json(*EXAMPLE, "--by", "month")
+    for rep in doc["reps"]:
+        rows = rep["review"]
+        assert [r["label"] for r in rows] == ["2026-01", "2026-02"]
+        assert [r["complete"] for r in rows] == [True, False]
+        for name, stage in rep["stages"].items():
+            assert sum(r["stages"][name]["planned"] for r in rows) == stage["planned_to_date"]
+    # 王芳 joined on 02-02: her January has no working days and nothing planned.
+    wang = next(r for r in doc["reps"] if r["name"] == "王芳")
+    assert wang["review"][0]["working_days"] == 0
+    assert wang["review"][0]["stages"]["revenue"]["planned"] == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "fmt", "by"),
+    [
+        (lang, fmt, by)
+        for by in ("week", "month")
+        for lang in ("en", "zh")
+        for fmt in ("table", "json", "csv", "markdown")
+        if (lang == "en" or fmt != "json") and (by == "week" or fmt == "table")
+    ],
+)
+def test_review_golden(lang: str, fmt: str, by: str, golden) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("track", *EXAMPLE, "--by", by, "-f", fmt, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    if fmt == "json":
+        text = json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    suffix = {"table": "txt", "markdown": "md"}.get(fmt, fmt)
+    golden(f"track/east-1-q1.by-{by}.{lang}.{suffix}", text)
