@@ -345,3 +345,90 @@ def test_review_golden(lang: str, fmt: str, by: str, golden) -> None:  # type: i
         text = json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
     suffix = {"table": "txt", "markdown": "md"}.get(fmt, fmt)
     golden(f"track/east-1-q1.by-{by}.{lang}.{suffix}", text)
+
+
+# --- the evening card (today --actuals) and --share --------------------------------
+
+EVENING = [
+    "today",
+    str(EXAMPLES / "east-1-q1.yaml"),
+    "-r",
+    "李娜",
+    "-d",
+    "2026-02-13",
+    "-a",
+    str(EXAMPLES / "east-1-q1-actuals.csv"),
+]
+
+
+def test_the_evening_card_gives_the_numbers_track_gives() -> None:
+    result = invoke(*EVENING, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    evening = doc["evening"]
+    li = next(
+        r for r in track_json(*EXAMPLE, "--as-of", "2026-02-13")["reps"] if r["name"] == "李娜"
+    )
+    assert evening["period_to_date"]["planned"] == {
+        name: s["planned_to_date"] for name, s in li["stages"].items()
+    }
+    assert evening["period_to_date"]["done"] == {
+        name: s["actual_to_date"] for name, s in li["stages"].items()
+    }
+    assert evening["catch_up"]["per_day"] == li["catch_up"]["per_day"]
+    assert evening["catch_up"]["next_day"] == li["catch_up"]["next_day"]
+    assert evening["status"] == li["status"] and evening["weakest_stage"] == "dials"
+    # The day's targets are the card's (plan --daily's) for 02-13, and what was done that
+    # day is the example's row: 0 revenue, 3 deep talks, 11 connects, 57 dials.
+    assert evening["targets"] == doc["targets"]
+    assert evening["done"]["dials"] == 57.0 and evening["done"]["revenue"] == 0.0
+    # This week so far (02-09..02-13): the week's schedule through 02-13, 21,929 (see the
+    # weekly review), against 11,464 done.
+    assert evening["week"]["planned_to_date"]["revenue"] == 21929
+    assert evening["week"]["done"]["revenue"] == 11464.0
+    # Tomorrow is the make-up Saturday 02-14, its plan targets as plan --daily gives them.
+    assert evening["tomorrow"]["date"] == "2026-02-14"
+    tomorrow = json.loads(invoke(*EVENING[:5], "2026-02-14", "-f", "json").stdout)
+    assert evening["tomorrow"]["targets"] == tomorrow["targets"]
+
+
+def test_share_needs_actuals() -> None:
+    result = invoke(*EVENING[:6], "--share")
+    assert result.exit_code == 2
+    assert "--share needs --actuals" in result.stderr
+
+
+def test_an_evening_for_a_rep_without_rows(tmp_path: Path) -> None:
+    plan, actuals = setup(tmp_path, SEVEN, "2026-03-02,A,100,0,0,0,0,0\n")
+    result = invoke("today", str(plan), "-r", "B", "-d", "2026-03-02", "-a", str(actuals))
+    assert result.exit_code == 0
+    assert "B has no rows, so nothing done is counted" in result.stderr
+    # A Saturday: no target, the week so far, tomorrow is Monday.
+    result = invoke(
+        "today", str(plan), "-r", "A", "-d", "2026-03-07", "-a", str(actuals), "-f", "json"
+    )
+    evening = json.loads(result.stdout)["evening"]
+    assert evening["working_day"] is False and set(evening["targets"].values()) == {0}
+    assert evening["week"]["done"]["revenue"] == 100.0
+    assert evening["tomorrow"]["date"] == "2026-03-09"
+    assert "the actuals end on 2026-03-02" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "fmt"),
+    [
+        (lang, fmt)
+        for lang in ("en", "zh")
+        for fmt in ("table", "json", "csv", "markdown", "share")
+        if lang == "en" or fmt != "json"
+    ],
+)
+def test_evening_golden(lang: str, fmt: str, golden) -> None:  # type: ignore[no-untyped-def]
+    extra = ["--share"] if fmt == "share" else ["-f", fmt]
+    result = invoke(*EVENING, *extra, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    if fmt == "json":
+        text = json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    suffix = {"table": "txt", "markdown": "md", "share": "share.txt"}.get(fmt, fmt)
+    golden(f"today/east-1-q1.evening.{lang}.{suffix}", text)

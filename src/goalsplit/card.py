@@ -11,11 +11,16 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from goalsplit.breakdown import Breakdown, RepPlan
 from goalsplit.calendar import WORKING_KINDS, Week, holiday_names
 from goalsplit.funnel import cumulative_targets
 from goalsplit.i18n import N_, tr
+
+if TYPE_CHECKING:
+    from goalsplit.track import RepTrack, TrackReport
 
 # Why a day is or is not one of the rep's working days: the team's calendar
 # (calendar.DayKind) and the rep's own window and leave.
@@ -53,6 +58,7 @@ class DayCard:
     day_kind: str = "working"  # why ``date`` is (not) a working day: a DAY_KIND_TEXT key
     card_day_kind: str | None = None  # the same for card_date
     holiday: Mapping[str, str] | None = None  # the public holiday on ``date``, by language
+    evening: Evening | None = None  # with --actuals: the day's result against the plan
 
     @property
     def days(self) -> int:
@@ -137,3 +143,56 @@ def day_kind(breakdown: Breakdown, rep: RepPlan, day: dt.date, working: bool) ->
     if working or team not in WORKING_KINDS:
         return team
     return "leave"
+
+
+# --- the evening card: the day's result against the plan (today --actuals) -----------
+
+
+@dataclass(frozen=True)
+class Evening:
+    """What was done on the card's day, this week so far and in the period so far,
+    against the schedule, with the catch-up pace from here (the numbers ``track`` gives
+    for the rep and the day) and tomorrow's targets."""
+
+    date: dt.date
+    working_day: bool
+    targets: tuple[int, ...]  # the day's targets (0 when it is not a working day)
+    done: tuple[Fraction | None, ...]  # per stage; None when the actuals lack the column
+    week: Week  # the week of ``date``
+    week_planned: tuple[int, ...]  # the week's schedule through ``date``
+    week_done: tuple[Fraction | None, ...]
+    track: RepTrack  # the period to date and the catch-up, as of ``date``
+    tomorrow: dt.date | None  # the next working day, if any is left
+    tomorrow_targets: tuple[int, ...]  # its targets in the plan
+
+
+def evening_card(breakdown: Breakdown, report: TrackReport, rep_index: int) -> Evening:
+    """The evening card of ``report``'s rep number ``rep_index`` on the report's date."""
+    track = report.reps[rep_index]
+    rep = track.rep
+    on = report.as_of
+    if not breakdown.start <= on <= breakdown.end:
+        raise OutsidePeriodError(on)
+    days = rep.days
+    done = bisect_right(days, on)
+    working = done > 0 and days[done - 1] == on
+    week = next(w for w in breakdown.weeks if w.start <= on <= w.end)
+    week_start = bisect_left(days, week.start)
+    after = min(done + 1, len(days))
+    points = [done - 1 if working else done, done, week_start, after]
+    cuts = [cumulative_targets(e, rep.cumulative_weights, points) for e in rep.required]
+    names = [stage.name for stage in breakdown.stages]
+    today = report.actuals.between(rep.name, on, on)
+    week_sums = report.actuals.between(rep.name, week.start, on)
+    return Evening(
+        date=on,
+        working_day=working,
+        targets=tuple(b - a for a, b, _, _ in cuts),
+        done=tuple(today.get(name) for name in names),
+        week=week,
+        week_planned=tuple(b - w for _, b, w, _ in cuts),
+        week_done=tuple(week_sums.get(name) for name in names),
+        track=track,
+        tomorrow=days[done] if done < len(days) else None,
+        tomorrow_targets=tuple((n - b) if done < len(days) else 0 for _, b, _, n in cuts),
+    )

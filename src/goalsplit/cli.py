@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from goalsplit.errors import Issue
     from goalsplit.output import Role, Target
     from goalsplit.render import ReportOptions
+    from goalsplit.track import Actuals
 
 EXIT_OK = 0
 EXIT_WARNINGS = 1  # warnings and --strict
@@ -287,6 +288,29 @@ def today(
             show_default=False,
         ),
     ] = None,
+    actuals_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--actuals",
+            "-a",
+            metavar="CSV",
+            help=N_(
+                "The evening card: what was done today, this week and so far against the "
+                "targets, and the catch-up pace."
+            ),
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            show_default=False,
+        ),
+    ] = None,
+    share: Annotated[
+        bool,
+        typer.Option(
+            "--share",
+            help=N_("With --actuals: a short plain-text message for the team's chat group."),
+        ),
+    ] = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     lang: LangOption = None,
@@ -296,7 +320,15 @@ def today(
     from goalsplit.render import render_card
 
     language = _language(lang, plan_file)
-    target = _target(output, [(plan_file, "plan")], language)
+    inputs: list[tuple[Path, Role]] = [(plan_file, "plan")]
+    if actuals_file is not None:
+        inputs.append((actuals_file, "actuals"))
+    elif share:
+        raise typer.BadParameter(
+            tr("--share needs --actuals: it reports what was done", language),
+            param_hint="'--share'",
+        )
+    target = _target(output, inputs, language)
     day = _parse_day(on, language) if on is not None else None
     built = _build(plan_file, language)
     _refuse_inputs(target, built.inputs, language)
@@ -346,7 +378,37 @@ def today(
             param_hint="'--date'",
         )
     card = day_card(breakdown, chosen, day)
-    _emit(render_card(fmt, card, _options(target, language)), target, language)
+    notes: tuple[Issue, ...] = ()
+    if actuals_file is not None:
+        from goalsplit.card import evening_card
+        from goalsplit.track import track as track_progress
+
+        actuals = _load_actuals(actuals_file, breakdown, language)
+        report = track_progress(breakdown, actuals, day)
+        index = breakdown.reps.index(chosen)
+        card = replace(card, evening=evening_card(breakdown, report, index))
+        # Of the notes about the file, those about this rep's day.
+        from goalsplit.errors import Issue
+
+        mine = [n for n in report.notes if n.template.startswith("the actuals")]
+        if actuals.last_date is not None and chosen.name not in actuals.by_rep:
+            mine.append(
+                Issue(
+                    (),
+                    "{rep} has no rows, so nothing done is counted",
+                    {"rep": chosen.name},
+                    severity="note",
+                )
+            )
+        notes = tuple(n.located(str(actuals_file), None, None) for n in mine)
+    options = _options(target, language)
+    if share:
+        from goalsplit.render.share import share_text
+
+        _emit([share_text(card, options)], target, language)
+    else:
+        _emit(render_card(fmt, card, options), target, language)
+    _report_warnings(notes, language)
     _finish(breakdown, strict, language)
 
 
@@ -405,8 +467,6 @@ def track(
     lang: LangOption = None,
     strict: StrictOption = False,
 ) -> None:
-    from goalsplit.errors import PlanError
-    from goalsplit.load import load_actuals
     from goalsplit.render import render_track
     from goalsplit.track import track as track_progress
 
@@ -419,11 +479,7 @@ def track(
     breakdown = built.breakdown
     for name in reps or []:
         _find_rep(breakdown, name, language)
-    try:
-        actuals = load_actuals(actuals_file, breakdown.stages, breakdown.start, breakdown.end)
-    except PlanError as exc:
-        _report_issues(exc.issues, language, "actuals")
-        raise typer.Exit(EXIT_INVALID_PLAN) from None
+    actuals = _load_actuals(actuals_file, breakdown, language)
     day = day or actuals.last_date or breakdown.start
     if day < breakdown.start:
         raise typer.BadParameter(
@@ -690,6 +746,19 @@ def _build(plan_file: Path, lang: Lang, exit_on_error: bool = True) -> _Built:
     if worked.history_file is not None:
         inputs.append((worked.history_file, "history"))
     return _Built(worked.breakdown, inputs)
+
+
+def _load_actuals(path: Path, breakdown: Breakdown, lang: Lang) -> Actuals:
+    """Read an actuals file for the plan's period; on an error print every problem and
+    exit 3."""
+    from goalsplit.errors import PlanError
+    from goalsplit.load import load_actuals
+
+    try:
+        return load_actuals(path, breakdown.stages, breakdown.start, breakdown.end)
+    except PlanError as exc:
+        _report_issues(exc.issues, lang, "actuals")
+        raise typer.Exit(EXIT_INVALID_PLAN) from None
 
 
 def _find_rep(breakdown: Breakdown, name: str, lang: Lang) -> RepPlan:

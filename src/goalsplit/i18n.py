@@ -634,6 +634,41 @@ ZH: dict[str, str] = {
     "Row plan": "本行全部计划",
     "Classification": "诊断类别",
     "Weakest stage": "薄弱阶段",
+    # today --actuals (the evening card) and --share
+    "The evening card: what was done today, this week and so far against the targets, and the "
+    "catch-up pace.": "晚间卡片：今天、本周和本期累计的完成情况对比目标，以及追赶所需的节奏。",
+    "With --actuals: a short plain-text message for the team's chat group.": "配合 --actuals："
+    "输出一段简短的纯文本，发到团队群里（晚分享）。",
+    "--share needs --actuals: it reports what was done": "--share 需要 --actuals：它报告的是"
+    "完成情况",
+    "{rep} has no rows, so nothing done is counted": "{rep} 没有记录，按未完成计",
+    "{rep} — {weekday} {date}, working day {day} of {days}: the day's result": "{rep} — {date} "
+    "{weekday}，第 {day} 个工作日，共 {days} 个：当日结果",
+    "{rep} — {weekday} {date} ({kind}): the day's result": "{rep} — {date} {weekday}"
+    "（{kind}）：当日结果",
+    "Done": "完成",
+    "Week to date": "本周累计计划",
+    "Week done": "本周完成",
+    "Done to date": "累计完成",
+    "Week {week} and To date: the schedule through {date}. Needed/day: what each of the {count} "
+    "working day left needs now to still make the quota {quota}{currency}.": "本周 {week} 和"
+    "累计至今：截至 {date} 的计划量。每日所需：剩余 {count} 个工作日每天需完成多少，才能达成指标 "
+    "{quota}{currency}。",
+    "{status}: {stage} {actual} of {planned} planned to date ({pct}).": "{status}：{stage} 完成 "
+    "{actual}，累计计划 {planned}（{pct}）。",
+    "Tomorrow, {weekday} {date}: {targets}.": "明日 {date} {weekday}：{targets}。",
+    "No working day is left in {period}.": "{period} 内已没有剩余的工作日。",
+    "{weekday} {date}": "{date} {weekday}",
+    "{rep} · {day} (working day {number} of {days})": "{rep} · {day}（第 {number} 个工作日，"
+    "共 {days} 个）",
+    "{rep} · {day} ({kind})": "{rep} · {day}（{kind}）",
+    "Today: {numbers}": "今日：{numbers}",
+    "Week {week} so far: {numbers}": "本周 {week} 累计：{numbers}",
+    "Period so far: {stage} {actual}/{planned} ({pct}), {status}": "本期累计：{stage} "
+    "{actual}/{planned}（{pct}），{status}",
+    "Tomorrow, {day}: {numbers}": "明日 {day}：{numbers}",
+    "To catch up: {stage} {amount} a day for the {days} working days left.": "追赶：剩余 {days} "
+    "个工作日每天需 {stage} {amount}。",
     "{date} is before the period starts ({start})": "{date} 早于周期开始日（{start}）",
     "goalsplit: below {threshold}% of the revenue planned to date: {reps}": "goalsplit：业绩低于"
     "计划进度 {threshold}% 的销售：{reps}",

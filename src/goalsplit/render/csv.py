@@ -148,9 +148,21 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
             tr("Week target", lang),
             tr("To date", lang),
             tr("Period", lang),
+            *(
+                [
+                    tr("Done", lang),
+                    tr("Week to date", lang),
+                    tr("Week done", lang),
+                    tr("Done to date", lang),
+                    tr("Needed/day", lang),
+                ]
+                if card.evening is not None
+                else []
+            ),
         ]
     )
     totals = card.rep.totals()
+    evening = card.evening
     working = tr("yes", lang) if card.working_day else tr("no", lang)
     kind = card.describe(card.day_kind, lang)
     for k, stage in enumerate(card.breakdown.stages):
@@ -170,6 +182,17 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
                 card.week_targets[k],
                 card.period_to_date[k],
                 totals[k],
+                *(
+                    []
+                    if evening is None
+                    else [
+                        _exact(evening.done[k]),
+                        evening.week_planned[k],
+                        _exact(evening.week_done[k]),
+                        _exact(evening.track.stages[k].actual),
+                        _exact(evening.track.stages[k].per_day),
+                    ]
+                ),
             ]
         )
     yield BOM + buffer.getvalue()

@@ -23,7 +23,7 @@ from goalsplit.render import ReportOptions, selected_reps
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
-    from goalsplit.card import DayCard
+    from goalsplit.card import DayCard, Evening
     from goalsplit.history import RateEstimate, RatesReport
     from goalsplit.track import RepTrack, ReviewRow, StageTrack, TrackReport
 
@@ -174,7 +174,7 @@ def _rep(
 
 def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
     names = [stage.name for stage in card.breakdown.stages]
-    document = {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "rep": card.rep.name,
         "date": card.date.isoformat(),
@@ -215,7 +215,53 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
         "warnings": [w.describe() for w in card.breakdown.warnings if w.severity == "warning"],
         "calendar": _calendar(card.breakdown),
     }
+    if card.evening is not None:
+        document["evening"] = _evening(card.evening, names)
     yield _dumps(document) + "\n"
+
+
+def _evening(evening: Evening, names: list[str]) -> dict[str, Any]:
+    """``today --actuals``: the day's result; the period to date as ``track`` gives it."""
+
+    def number(value: Fraction | None) -> float | None:
+        return None if value is None else float(value)
+
+    def per_stage(values: Sequence[Any]) -> dict[str, Any]:
+        return dict(zip(names, values, strict=True))
+
+    track = evening.track
+    left = track.catch_up.remaining_days
+    return {
+        "date": evening.date.isoformat(),
+        "working_day": evening.working_day,
+        "targets": per_stage(evening.targets),
+        "done": per_stage([number(v) for v in evening.done]),
+        "week": {
+            "week": evening.week.label,
+            "planned_to_date": per_stage(evening.week_planned),
+            "done": per_stage([number(v) for v in evening.week_done]),
+        },
+        "period_to_date": {
+            "planned": per_stage([s.planned for s in track.stages]),
+            "done": per_stage([number(s.actual) for s in track.stages]),
+            "pct": per_stage([number(s.pct) for s in track.stages]),
+        },
+        "status": track.status,
+        "classification": track.classification,
+        "weakest_stage": track.weakest.stage.name if track.weakest is not None else None,
+        "compound": track.compound,
+        "catch_up": {
+            "remaining_days": left,
+            "per_day": per_stage([number(s.per_day) for s in track.stages]) if left else None,
+            "next_day": per_stage([s.next_day for s in track.stages]) if left else None,
+        },
+        "tomorrow": None
+        if evening.tomorrow is None
+        else {
+            "date": evening.tomorrow.isoformat(),
+            "targets": per_stage(evening.tomorrow_targets),
+        },
+    }
 
 
 def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:

@@ -228,6 +228,8 @@ def weekday(day: date, lang: str) -> str:
 
 
 def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
+    if card.evening is not None:
+        return evening_blocks(card, options)
     lang = options.lang
     breakdown, rep = card.breakdown, card.rep
     blocks: list[Block] = []
@@ -873,3 +875,121 @@ def _review_grid(
                 )
             )
     return [grid, *notes]
+
+
+def evening_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
+    """The evening card: the day's, the week's and the period's targets against what
+    was done, the pace each remaining day now needs, and tomorrow's targets."""
+    evening = card.evening
+    assert evening is not None
+    lang = options.lang
+    breakdown, rep = card.breakdown, card.rep
+    track = evening.track
+    stages = breakdown.stages
+    on = evening.date
+    if evening.working_day:
+        title = tr(
+            "{rep} — {weekday} {date}, working day {day} of {days}: the day's result",
+            lang,
+            rep=rep.name,
+            weekday=weekday(on, lang),
+            date=on,
+            day=track.elapsed_days,
+            days=rep.working_days,
+        )
+    else:
+        title = tr(
+            "{rep} — {weekday} {date} ({kind}): the day's result",
+            lang,
+            rep=rep.name,
+            weekday=weekday(on, lang),
+            date=on,
+            kind=card.describe(card.day_kind, lang),
+        )
+    grid = Grid(
+        columns=[
+            Column(tr("Stage", lang), "left"),
+            Column(tr("Today", lang)),
+            Column(tr("Done", lang)),
+            Column(tr("Week {week}", lang, week=evening.week.label[-3:])),
+            Column(tr("Done", lang)),
+            Column(tr("To date", lang)),
+            Column(tr("Done", lang)),
+            Column(tr("Needed/day", lang)),
+        ],
+        title=title,
+        caption=trn(
+            "Week {week} and To date: the schedule through {date}. Needed/day: what each of "
+            "the {count} working day left needs now to still make the quota {quota}{currency}.",
+            "Week {week} and To date: the schedule through {date}. Needed/day: what each of "
+            "the {count} working days left needs now to still make the quota {quota}{currency}.",
+            track.catch_up.remaining_days,
+            lang,
+            week=evening.week.label,
+            date=f"{on:%m-%d}",
+            quota=money(rep.totals()[0]),
+            currency=_currency(breakdown),
+        ),
+    )
+    for k, (stage, progress) in enumerate(zip(stages, track.stages, strict=True)):
+        grid.add_row(
+            options.label(stage),
+            whole(evening.targets[k]),
+            _amount(evening.done[k], stage),
+            whole(evening.week_planned[k]),
+            _amount(evening.week_done[k], stage),
+            whole(progress.planned),
+            _amount(progress.actual, stage),
+            average(progress.per_day, stage) if progress.per_day is not None else "–",
+        )
+    blocks: list[Block] = [grid]
+    head = track.result if track.result.actual is not None else track.activity
+    blocks.append(
+        Note(
+            tr(
+                "{status}: {stage} {actual} of {planned} planned to date ({pct}).",
+                lang,
+                status=_first_upper(tr(STATUS_TEXT[track.status], lang)),
+                stage=options.label(head.stage),
+                actual=_amount(head.actual, head.stage),
+                planned=whole(head.planned),
+                pct=_pct(head.pct),
+            ),
+            "bad" if track.status == "behind" else ("ok" if track.status == "ahead" else ""),
+        )
+    )
+    if track.classification != "on track":
+        text = diagnosis_text(
+            track.classification,
+            track.weakest.rate if track.weakest is not None else None,
+            track.weakest.stage if track.weakest is not None else None,
+            track.compound,
+            (track.activity.planned, track.activity.actual),
+            stages[-1],
+            options,
+        )
+        blocks.append(Note(_first_upper(text) + ("" if lang == "zh" else "."), "bad"))
+    if evening.tomorrow is not None:
+        blocks.append(
+            Note(
+                tr(
+                    "Tomorrow, {weekday} {date}: {targets}.",
+                    lang,
+                    weekday=weekday(evening.tomorrow, lang),
+                    date=f"{evening.tomorrow:%m-%d}",
+                    targets=("，" if lang == "zh" else ", ").join(
+                        f"{options.label(stage)} {whole(t)}"
+                        for stage, t in zip(stages, evening.tomorrow_targets, strict=True)
+                    ),
+                )
+            )
+        )
+    else:
+        blocks.append(
+            Note(tr("No working day is left in {period}.", lang, period=breakdown.period_label))
+        )
+    return blocks
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
