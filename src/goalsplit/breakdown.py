@@ -28,10 +28,11 @@ from goalsplit.calendar import (
     team_working_days,
 )
 from goalsplit.errors import Issue, PlanError, PlanPath
-from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements, uniform_weights
+from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements
 from goalsplit.i18n import StageNames
 from goalsplit.limits import MAX_REQUIREMENT
 from goalsplit.model import Plan, Rep, Stage, plan_issues
+from goalsplit.shape import NO_SHAPING, DayWeights, day_weights
 
 if TYPE_CHECKING:
     from goalsplit.history import History, RateEstimate, RateTable
@@ -68,6 +69,7 @@ class RepPlan:
     days: tuple[date, ...]  # this rep's working days, in order
     week_ends: tuple[int, ...]  # working days through the end of each week of the period
     stages: tuple[StagePlan, ...]  # one per stage of the funnel, the result (no rate) first
+    weights: DayWeights  # how much each working day weighs: every schedule is cut from it
     ability: Fraction | None = None  # revenue per working day in history (allocation: history)
     ability_source: AbilitySource | None = None
 
@@ -92,9 +94,9 @@ class RepPlan:
     def working_days(self) -> int:
         return len(self.days)
 
-    @property
-    def cumulative_weights(self) -> Sequence[int]:
-        return uniform_weights(len(self.days))
+    def stage_weights(self, index: int) -> Sequence[int]:
+        """Cumulative day weights of stage ``index`` (0: the result)."""
+        return self.weights.stage(index)
 
     def totals(self) -> tuple[int, ...]:
         """Whole-unit period totals: each exact requirement rounded up once."""
@@ -116,15 +118,22 @@ class RepPlan:
 
     def week_columns(self) -> list[list[int]]:
         """Whole-unit targets per week: one list per stage, the result first."""
-        return self._split(self.week_ends)
+        return self.columns(self.week_ends)
 
     def day_columns(self) -> list[list[int]]:
         """Whole-unit targets per working day: one list per stage, the result first."""
-        return self._split(range(1, len(self.days) + 1))
+        return self.columns(range(1, len(self.days) + 1))
 
-    def _split(self, boundaries: Sequence[int]) -> list[list[int]]:
-        weights = self.cumulative_weights
-        return [split_targets(e, weights, boundaries) for e in self.required]
+    def columns(self, boundaries: Sequence[int]) -> list[list[int]]:
+        """Whole-unit targets of consecutive runs of working days ending at each of
+        ``boundaries`` (day counts): one list per stage, the result first. Each run's
+        target is the sum of its days' targets (the cumulative schedule at its end less
+        the one at its start)."""
+        weights = self.weights
+        return [
+            split_targets(s.required, weights.stage(i), boundaries)
+            for i, s in enumerate(self.stages)
+        ]
 
 
 @dataclass(frozen=True)
@@ -248,6 +257,17 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     if plan.allocation == "history" and history is not None:
         abilities = _abilities(plan, history, issues)
 
+    shapes: dict[tuple[object, ...], DayWeights] = {}
+    rep_weights: list[DayWeights] = []
+    for rep, days in zip(plan.reps, rep_days, strict=True):
+        start = rep.start or period.start
+        end = rep.end or period.end
+        shaping = NO_SHAPING
+        shape_key = (start, end, rep.leave, shaping)
+        if shape_key not in shapes:
+            shapes[shape_key] = day_weights(days, shaping)
+        rep_weights.append(shapes[shape_key])
+
     target = Fraction(plan.target)
     stretch = Fraction(plan.stretch)
     allocation = allocate_quotas(
@@ -258,8 +278,11 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                 Fraction(rep.quota) if rep.quota is not None else None,
                 Fraction(rep.weight) * (ability if ability is not None else 1),
                 len(days),
+                weights.total,
             )
-            for rep, days, (ability, _) in zip(plan.reps, rep_days, abilities, strict=True)
+            for rep, days, weights, (ability, _) in zip(
+                plan.reps, rep_days, rep_weights, abilities, strict=True
+            )
         ],
     )
     issues.extend(allocation.issues)
@@ -276,8 +299,16 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
 
     reps = []
     unworkable: dict[PlanPath, Issue] = {}  # one error per offending rate, however many reps
-    for i, (rep, days, ends, quota, (ability, ability_source)) in enumerate(
-        zip(plan.reps, rep_days, rep_week_ends, allocation.quotas, abilities, strict=True)
+    for i, (rep, days, ends, weights, quota, (ability, ability_source)) in enumerate(
+        zip(
+            plan.reps,
+            rep_days,
+            rep_week_ends,
+            rep_weights,
+            allocation.quotas,
+            abilities,
+            strict=True,
+        )
     ):
         rated = _rep_rates(rep, stages, team_rates, table)
         problem = _zero_rate(i, rep.name, stages[0], rated)
@@ -298,6 +329,7 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                 days=days,
                 week_ends=ends,
                 stages=stage_plans,
+                weights=weights,
                 ability=ability,
                 ability_source=ability_source,
             )

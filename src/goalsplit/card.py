@@ -88,9 +88,10 @@ def day_card(breakdown: Breakdown, rep: RepPlan, on: dt.date) -> DayCard:
     week_start = bisect_left(days, week.start)  # working days before the week
     week_end = rep.week_ends[week_index]
 
-    weights = rep.cumulative_weights
     points = [done, position - 1, min(position, len(days)), week_start, week_end]
-    per_stage = [cumulative_targets(e, weights, points) for e in rep.required]
+    per_stage = [
+        cumulative_targets(e, rep.stage_weights(i), points) for i, e in enumerate(rep.required)
+    ]
     through, before_card, through_card, before_week, through_week = zip(*per_stage, strict=True)
     targets = tuple(b - a for a, b in zip(before_card, through_card, strict=True))
     if card_date is None:
