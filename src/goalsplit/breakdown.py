@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from goalsplit.allocate import Claim, allocate_quotas
@@ -29,11 +28,12 @@ from goalsplit.calendar import (
     public_calendar,
     team_working_days,
 )
+from goalsplit.checks import check_plan
 from goalsplit.errors import Issue, PlanError, PlanPath
 from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements
 from goalsplit.i18n import StageNames
 from goalsplit.limits import MAX_REQUIREMENT
-from goalsplit.model import Plan, Rep, Stage, plan_issues
+from goalsplit.model import Plan, Rep, Stage
 from goalsplit.shape import NO_SHAPING, DayWeights, day_weights
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     """
     if plan.history is not None and history is None:
         raise ValueError("the plan names a history file: pass the History read from it")
-    issues: list[Issue] = plan_issues(plan)
+    issues: list[Issue] = check_plan(plan)
     period = plan.period
     years = list(range(period.start.year, period.end.year + 1))
 
@@ -244,8 +244,6 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     month_last_days = [m.end for m in months]
     team_week_ends = tuple(bisect_right(team_days, d) for d in week_last_days)
     team_month_ends = tuple(bisect_right(team_days, d) for d in month_last_days)
-    issues.extend(_stretch_warning(plan))
-    issues.extend(_rate_warnings(plan))
 
     stages = plan.stages
     windows: dict[tuple[date, date, tuple[tuple[date, date], ...]], _Window] = {}
@@ -644,72 +642,3 @@ def _abilities(
         else:
             result.append((average, "team-average" if average is not None else None))
     return result
-
-
-def _rate_warnings(plan: Plan) -> list[Issue]:
-    """Rates that are almost surely typos.
-
-    A rate above 1 between two stages of the same unit is a percentage written as a
-    whole number (30 instead of 0.30 or 30%). A money stage per unit of a count stage
-    (pipeline value per intent customer) is an amount; below 1 it is written the wrong
-    way round (0.05 instead of 20, or a percentage where an amount belongs)."""
-    above = {stage.name: upper for upper, stage in pairwise(plan.stages)}
-    stage = {s.name: s for s in plan.stages}
-    sets: list[tuple[PlanPath, dict[str, object]]] = [(("rates",), dict(plan.rates))]
-    sets += [(("reps", i, "rates"), dict(rep.rates)) for i, rep in enumerate(plan.reps)]
-    issues = []
-    for where, rates in sets:
-        for name, value in rates.items():
-            if name not in above:
-                continue  # not a stage: an error already
-            upper, rate = above[name], Fraction(str(value))
-            fields = {"value": value, "stage": StageNames(stage[name]), "above": StageNames(upper)}
-            if stage[name].unit == upper.unit and rate > 1:
-                issues.append(
-                    Issue(
-                        (*where, name),
-                        "{value} means one unit of {stage} yields more than one of {above}; "
-                        "a percentage is written 0.30 or 30%",
-                        fields,
-                        severity="warning",
-                    )
-                )
-            elif upper.unit == "money" and stage[name].unit == "count" and rate < 1:
-                issues.append(
-                    Issue(
-                        (*where, name),
-                        "{value} of {above} per unit of {stage} is below 1: an amount per "
-                        "unit, such as 15000, was expected; is it written the wrong way round?",
-                        fields,
-                        severity="warning",
-                    )
-                )
-    return issues
-
-
-def _stretch_warning(plan: Plan) -> list[Issue]:
-    """Over-assignment is typically 105-125 %; a stretch above 2 is a slip, most often a
-    percentage without its % sign."""
-    stretch = plan.stretch
-    if stretch <= 2:
-        return []
-    value = f"{stretch.normalize():f}"
-    if stretch >= 100:
-        return [
-            Issue(
-                ("stretch",),
-                "stretch {value} makes the quotas add up to {value} times the target; did you "
-                "mean {value}%?",
-                {"value": value},
-                severity="warning",
-            )
-        ]
-    return [
-        Issue(
-            ("stretch",),
-            "stretch {value} makes the quotas add up to {value} times the target; "
-            "over-assignment is usually 1.05 to 1.25 (105% to 125%)",
-            {"value": value},
-            severity="warning",
-        )
-    ]
