@@ -8,7 +8,7 @@ loader hands them over with the text they were written as (:class:`WrittenInt`,
 number outside the range of :mod:`goalsplit.limits` as :class:`OutOfRange`, so
 that every numeric field reports it once, in the same words. Dates are held to
 the same limits wherever they are written.
-Checks that need more than one field at a time live in :func:`plan_issues`,
+Checks that need more than one field at a time live in :mod:`goalsplit.checks`,
 which returns every problem instead of stopping at the first.
 """
 
@@ -29,12 +29,11 @@ from pydantic import (
     field_validator,
 )
 
-from goalsplit.errors import InputError, Issue, more_problems
+from goalsplit.errors import InputError
 from goalsplit.i18n import N_
 from goalsplit.limits import (
     FIRST_DATE,
     LAST_DATE,
-    MAX_REPORTED,
     NumberOutOfRangeError,
     check_decimal,
     date_in_range,
@@ -566,174 +565,3 @@ class Plan(_Model):
     def stages(self) -> tuple[Stage, ...]:
         """Every stage, the result (revenue) first, down to the first daily activity."""
         return (REVENUE, *(self.funnel or DEFAULT_FUNNEL))
-
-
-class _Listed(list[Issue]):
-    """Issues as they are found: errors up to MAX_REPORTED, the rest only counted, so
-    that a plan with a million bad entries costs a hundred issues, not a million."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.errors = self.unlisted = 0
-
-    def append(self, issue: Issue) -> None:
-        if issue.is_error:
-            if self.errors >= MAX_REPORTED:
-                self.unlisted += 1
-                return
-            self.errors += 1
-        super().append(issue)
-
-    def done(self) -> list[Issue]:
-        return [*self, more_problems(self.unlisted)] if self.unlisted else list(self)
-
-
-def plan_issues(plan: Plan) -> list[Issue]:
-    """Consistency problems that involve more than one field: every one, up to
-    MAX_REPORTED errors, then a count of the rest."""
-    issues = _Listed()
-    stages = plan.stages
-    names = [stage.name for stage in stages[1:]]
-    listed = ", ".join(names)
-
-    seen_stage: set[str] = set()
-    for i, stage in enumerate(plan.funnel or ()):
-        if stage.name in seen_stage:
-            issues.append(
-                Issue(
-                    ("funnel", i, "name"),
-                    "stage {name} is listed twice",
-                    {"name": repr(stage.name)},
-                )
-            )
-        seen_stage.add(stage.name)
-
-    def check_rates(rates: dict[str, Decimal], where: tuple[str | int, ...]) -> None:
-        for stage_name in rates:
-            if stage_name not in names:
-                template = (
-                    N_(
-                        "no stage named {name}; the revenue stage has no rate; "
-                        "the stages are {stages}"
-                    )
-                    if stage_name == RESULT_STAGE
-                    else N_("no stage named {name}; the stages are {stages}")
-                )
-                issues.append(
-                    Issue(
-                        (*where, stage_name),
-                        template,
-                        {"name": repr(stage_name), "stages": listed},
-                        at_key=True,
-                    )
-                )
-
-    check_rates(plan.rates, ("rates",))
-
-    # With a history file, rates missing here come from it (checked when it is read).
-    lacking = [
-        n
-        for n in names
-        if plan.history is None and n not in plan.rates and any(n not in r.rates for r in plan.reps)
-    ]
-    nobody = [n for n in lacking if all(n not in r.rates for r in plan.reps)]
-    if lacking and not plan.rates:
-        # No team rates at all: one cause, not one error per rep.
-        issues.append(
-            Issue(
-                ("rates",),
-                "the team's rates are missing: give a rate for {stages} under rates: "
-                "(or in every rep's rates:)",
-                {"stages": ", ".join(lacking)},
-            )
-        )
-        nobody = lacking
-    elif nobody:
-        issues.append(
-            Issue(
-                ("rates",),
-                "no rate for {stages}: give the team's rate here (or a rate in every rep's rates:)",
-                {"stages": ", ".join(nobody)},
-            )
-        )
-
-    first_seen: dict[str, int] = {}
-    for i, rep in enumerate(plan.reps):
-        where: tuple[str | int, ...] = ("reps", i)
-        if rep.name in first_seen:
-            issues.append(
-                Issue(
-                    (*where, "name"),
-                    "rep {name} is listed twice (also reps[{other}])",
-                    {"name": repr(rep.name), "other": first_seen[rep.name]},
-                )
-            )
-        else:
-            first_seen[rep.name] = i
-        check_rates(rep.rates, (*where, "rates"))
-        missing = [
-            n
-            for n in names
-            if plan.history is None
-            and n not in rep.rates
-            and n not in plan.rates
-            and n not in nobody
-        ]
-        if missing:
-            issues.append(
-                Issue(
-                    where,
-                    "{rep}: no rate for {stages} (give it in the team's rates: or in this rep's "
-                    "rates:)",
-                    {"rep": rep.name, "stages": ", ".join(missing)},
-                )
-            )
-        if rep.start and rep.end and rep.end < rep.start:
-            # The cause; where each of the two lies against the period follows from it.
-            issues.append(
-                Issue(
-                    (*where, "end"),
-                    "end {end} is before start {start}",
-                    {"end": rep.end, "start": rep.start},
-                )
-            )
-        for key in ("start", "end"):
-            day = getattr(rep, key)
-            if rep.start and rep.end and rep.end < rep.start:
-                break
-            if day is not None and not plan.period.start <= day <= plan.period.end:
-                issues.append(
-                    Issue(
-                        (*where, key),
-                        "{key} {day} is outside the period {start}..{end}",
-                        {
-                            "key": key,
-                            "day": day,
-                            "start": plan.period.start,
-                            "end": plan.period.end,
-                        },
-                    )
-                )
-        for j, (first, last) in enumerate(rep.leave):
-            if last < plan.period.start or first > plan.period.end:
-                issues.append(
-                    Issue(
-                        (*where, "leave", j),
-                        "leave {first}..{last} lies outside the period and has no effect",
-                        {"first": first, "last": last},
-                        severity="warning",
-                    )
-                )
-    if plan.allocation == "history" and plan.history is None:
-        issues.append(
-            Issue(("allocation",), "allocation: history needs a history: file to draw on")
-        )
-    if plan.history and plan.history.since and plan.history.since > plan.history_window()[1]:
-        issues.append(
-            Issue(
-                ("history", "since"),
-                "the history window is empty: since {since} is after until {until}",
-                {"since": plan.history.since, "until": plan.history_window()[1]},
-            )
-        )
-    return issues.done()

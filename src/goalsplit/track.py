@@ -20,7 +20,7 @@ from typing import Literal
 
 from goalsplit.breakdown import Breakdown, RepPlan, StagePlan
 from goalsplit.errors import Issue
-from goalsplit.funnel import cumulative_targets, split_targets, uniform_weights
+from goalsplit.funnel import cumulative_targets, split_targets
 from goalsplit.history import prior_units
 from goalsplit.i18n import N_
 from goalsplit.model import Stage
@@ -433,9 +433,7 @@ def _track_rep(
 ) -> RepTrack:
     """``done`` holds the stages that have a column in the actuals."""
     elapsed = bisect_right(rep.days, as_of)
-    weights = rep.cumulative_weights
     days_left = rep.working_days - elapsed
-    left_weights = uniform_weights(days_left)
     # Catch-up: the remaining revenue through the rep's rates, over the days left.
     remaining_revenue = max(Fraction(0), rep.quota - done.get(names[0], Fraction(0)))
     remaining = rep.requirements(remaining_revenue)
@@ -444,8 +442,10 @@ def _track_rep(
     checks = rate_checks(rep.stages, done, team_rates, ks)
 
     stages: list[StageTrack] = []
-    for plan, left, check in zip(rep.stages, remaining, checks, strict=True):
-        planned = cumulative_targets(plan.required, weights, [elapsed])[0]
+    for index, (plan, left, check) in enumerate(zip(rep.stages, remaining, checks, strict=True)):
+        # The schedule to date and the next day's share of what is left, both as the
+        # rep's days weigh (seasonality, ramp-up, buffer, cycle).
+        planned = cumulative_targets(plan.required, rep.stage_weights(index), [elapsed])[0]
         actual = done.get(plan.stage.name)
         stages.append(
             StageTrack(
@@ -457,7 +457,9 @@ def _track_rep(
                 rate=check,
                 remaining=left,
                 per_day=left / days_left if days_left else None,
-                next_day=split_targets(left, left_weights, [1])[0] if days_left else None,
+                next_day=split_targets(left, rep.weights.remaining(index, elapsed), [1])[0]
+                if days_left
+                else None,
             )
         )
     result, activity = stages[0], stages[-1]
@@ -601,16 +603,8 @@ def review_spans(
 ) -> list[tuple[str, dt.date, dt.date]]:
     """The weeks (ISO weeks) or calendar months of the period, clipped to it, up to the
     one holding ``as_of``."""
-    if by == "week":
-        spans = [(w.label, w.start, w.end) for w in breakdown.weeks]
-    else:
-        spans = []
-        first = breakdown.start
-        while first <= breakdown.end:
-            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            last = min(following - dt.timedelta(days=1), breakdown.end)
-            spans.append((f"{first.year}-{first.month:02d}", first, last))
-            first = following
+    periods = breakdown.weeks if by == "week" else breakdown.months
+    spans = [(p.label, p.start, p.end) for p in periods]
     return [span for span in spans if span[1] <= as_of]
 
 
@@ -642,7 +636,10 @@ def review(report: TrackReport, by: By) -> Review:
             points = [
                 bisect_right(rep.days, d) for d in (start - dt.timedelta(days=1), through, end)
             ]
-            cut = [cumulative_targets(e, rep.cumulative_weights, points) for e in rep.required]
+            cut = [
+                cumulative_targets(e, rep.stage_weights(k), points)
+                for k, e in enumerate(rep.required)
+            ]
             planned = [b - a for a, b, _ in cut]
             full = [c - a for a, _, c in cut]
             planned_sum = [x + y for x, y in zip(planned_sum, planned, strict=True)]

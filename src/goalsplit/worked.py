@@ -66,12 +66,18 @@ def work_out_text(text: str, name: str = "plan.yaml") -> WorkedPlan:
 
 
 def _build(loaded: LoadedPlan) -> WorkedPlan:
+    """Work the plan out (``build_breakdown`` runs checks.PLAN_CHECKS first), then run
+    checks.WORKED_CHECKS on the result."""
     from goalsplit.breakdown import build_breakdown
+    from goalsplit.checks import check_worked
     from goalsplit.load import sorted_located
 
     try:
         breakdown = build_breakdown(loaded.plan, loaded.history)
     except PlanError as exc:
         return WorkedPlan(None, tuple(sorted_located(loaded.source, exc.issues)))
-    warnings = tuple(sorted_located(loaded.source, list(breakdown.warnings)))
-    return WorkedPlan(replace(breakdown, warnings=warnings), warnings)
+    found = [*breakdown.warnings, *check_worked(breakdown)]
+    issues = tuple(sorted_located(loaded.source, found))
+    if any(issue.is_error for issue in issues):
+        return WorkedPlan(None, issues)
+    return WorkedPlan(replace(breakdown, warnings=issues), issues)

@@ -42,13 +42,21 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
         for w in breakdown.weeks
     ]
     weeks_template = _rows_template(week_heads, names)
+    months_template = None
+    if breakdown.by_month:  # a period within one month has no months to show
+        month_heads = [
+            _dumps({"month": m.label, "start": m.start.isoformat(), "end": m.end.isoformat()})[:-1]
+            + ',"working_days":%d,'
+            for m in breakdown.months
+        ]
+        months_template = _rows_template(month_heads, names)
     head = _dumps({**header(breakdown, options), "reps": []})
     assert head.endswith('"reps":[]}')
     yield head[: -len("]}")]
     # One rep at a time: a year for 10,000 reps is 100 MB that need not sit in memory.
     for n, i in enumerate(selected_reps(breakdown, options)):
         yield ("," if n else "") + _rep(
-            breakdown.reps[i], names, weeks_template, breakdown, options
+            breakdown.reps[i], names, weeks_template, months_template, breakdown, options
         )
     yield "]}\n"
 
@@ -125,6 +133,7 @@ def _rep(
     rep: RepPlan,
     names: list[str],
     weeks_template: str,
+    months_template: str | None,
     breakdown: Breakdown,
     options: ReportOptions,
 ) -> str:
@@ -163,6 +172,11 @@ def _rep(
         chain.from_iterable(zip(day_counts, *rep.week_columns(), strict=True))
     )
     text = _dumps(document)[:-1] + ',"weeks":' + weeks
+    if months_template is not None:
+        month_days = breakdown.week_working_days(rep.month_ends)
+        text += ',"months":' + months_template % tuple(
+            chain.from_iterable(zip(month_days, *rep.month_columns(), strict=True))
+        )
     if options.daily:
         day_heads = ['{"date":"%s",' % day.isoformat() for day in rep.days]  # noqa: UP031
         days = _rows_template(day_heads, names) % tuple(
@@ -201,6 +215,7 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
             "targets": dict(zip(names, card.week_targets, strict=True)),
         },
         "period_to_date": dict(zip(names, card.period_to_date, strict=True)),
+        **_card_month(card, names),
         "period": {
             "label": card.breakdown.period_label,
             "start": card.breakdown.start.isoformat(),
@@ -261,6 +276,23 @@ def _evening(evening: Evening, names: list[str]) -> dict[str, Any]:
             "date": evening.tomorrow.isoformat(),
             "targets": per_stage(evening.tomorrow_targets),
         },
+    }
+
+
+def _card_month(card: DayCard, names: Sequence[str]) -> dict[str, Any]:
+    """The card's calendar month, when the period touches more than one."""
+    if card.month is None:
+        return {}
+    return {
+        "month": {
+            "month": card.month.label,
+            "start": card.month.start.isoformat(),
+            "end": card.month.end.isoformat(),
+            "working_days": card.month_working_days,
+            "remaining_working_days": card.month_remaining_working_days,
+            "targets": dict(zip(names, card.month_targets, strict=True)),
+            "left": dict(zip(names, card.month_left, strict=True)),
+        }
     }
 
 

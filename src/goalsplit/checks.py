@@ -1,0 +1,290 @@
+"""The plan's checks, as lists of small functions (beancount's ``BASIC_VALIDATIONS``).
+
+Each check takes the plan (:data:`PLAN_CHECKS`) or the worked-out plan
+(:data:`WORKED_CHECKS`) and yields the problems it finds as issues pointing at a
+path in the plan; a new rule is a new function in a list. ``check_plan`` runs the
+first list before anything is computed (a plan with errors there is not worked
+out), :func:`goalsplit.worked.work_out` runs the second on the result, so the CLI,
+``check`` and the tests all see the same issues. Problems that only come to light
+while the plan is worked out (an unknown country, quotas that cannot be shared, a
+rate of 0 from history) are reported where they are found, as values too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from fractions import Fraction
+from itertools import pairwise
+from typing import TYPE_CHECKING, TypeVar
+
+from goalsplit.errors import Issue, PlanPath, more_problems
+from goalsplit.i18n import N_, StageNames
+from goalsplit.limits import MAX_REPORTED
+from goalsplit.model import RESULT_STAGE, Plan
+
+if TYPE_CHECKING:
+    from goalsplit.breakdown import Breakdown
+
+PlanCheck = Callable[[Plan], Iterable[Issue]]
+WorkedCheck = Callable[["Breakdown"], Iterable[Issue]]
+T = TypeVar("T")
+
+
+class _Listed(list[Issue]):
+    """Issues as they are found: errors up to MAX_REPORTED, the rest only counted, so
+    that a plan with a million bad entries costs a hundred issues, not a million."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors = self.unlisted = 0
+
+    def append(self, issue: Issue) -> None:
+        if issue.is_error:
+            if self.errors >= MAX_REPORTED:
+                self.unlisted += 1
+                return
+            self.errors += 1
+        super().append(issue)
+
+    def done(self) -> list[Issue]:
+        return [*self, more_problems(self.unlisted)] if self.unlisted else list(self)
+
+
+def run_checks(checks: Iterable[Callable[[T], Iterable[Issue]]], subject: T) -> list[Issue]:
+    """Every issue the checks find, up to MAX_REPORTED errors, then a count of the rest."""
+    issues = _Listed()
+    for check in checks:
+        for issue in check(subject):
+            issues.append(issue)
+    return issues.done()
+
+
+def check_plan(plan: Plan) -> list[Issue]:
+    """What :data:`PLAN_CHECKS` find in the plan."""
+    return run_checks(PLAN_CHECKS, plan)
+
+
+def check_worked(breakdown: Breakdown) -> list[Issue]:
+    """What :data:`WORKED_CHECKS` find in the worked-out plan."""
+    return run_checks(WORKED_CHECKS, breakdown)
+
+
+# --- the plan as written -----------------------------------------------------------
+
+
+def _stage_names(plan: Plan) -> list[str]:
+    return [stage.name for stage in plan.stages[1:]]
+
+
+def stages_listed_once(plan: Plan) -> Iterator[Issue]:
+    seen: set[str] = set()
+    for i, stage in enumerate(plan.funnel or ()):
+        if stage.name in seen:
+            yield Issue(
+                ("funnel", i, "name"), "stage {name} is listed twice", {"name": repr(stage.name)}
+            )
+        seen.add(stage.name)
+
+
+def _unknown_stages(names: list[str], keys: Iterable[str], where: PlanPath) -> Iterator[Issue]:
+    listed = ", ".join(names)
+    for stage_name in keys:
+        if stage_name not in names:
+            template = (
+                N_("no stage named {name}; the revenue stage has no rate; the stages are {stages}")
+                if stage_name == RESULT_STAGE
+                else N_("no stage named {name}; the stages are {stages}")
+            )
+            yield Issue(
+                (*where, stage_name),
+                template,
+                {"name": repr(stage_name), "stages": listed},
+                at_key=True,
+            )
+
+
+def rate_stages_known(plan: Plan) -> Iterator[Issue]:
+    """Every rate is of a stage of the funnel."""
+    names = _stage_names(plan)
+    yield from _unknown_stages(names, plan.rates, ("rates",))
+    for i, rep in enumerate(plan.reps):
+        yield from _unknown_stages(names, rep.rates, ("reps", i, "rates"))
+
+
+def rates_given(plan: Plan) -> Iterator[Issue]:
+    """Every rep has a rate for every stage: their own or the team's (or, with a history
+    file, one drawn from it, checked when it is read)."""
+    if plan.history is not None:
+        return
+    names = _stage_names(plan)
+    lacking = [n for n in names if n not in plan.rates and any(n not in r.rates for r in plan.reps)]
+    nobody = [n for n in lacking if all(n not in r.rates for r in plan.reps)]
+    if lacking and not plan.rates:
+        # No team rates at all: one cause, not one error per rep.
+        yield Issue(
+            ("rates",),
+            "the team's rates are missing: give a rate for {stages} under rates: "
+            "(or in every rep's rates:)",
+            {"stages": ", ".join(lacking)},
+        )
+        nobody = lacking
+    elif nobody:
+        yield Issue(
+            ("rates",),
+            "no rate for {stages}: give the team's rate here (or a rate in every rep's rates:)",
+            {"stages": ", ".join(nobody)},
+        )
+    for i, rep in enumerate(plan.reps):
+        missing = [
+            n for n in names if n not in rep.rates and n not in plan.rates and n not in nobody
+        ]
+        if missing:
+            yield Issue(
+                ("reps", i),
+                "{rep}: no rate for {stages} (give it in the team's rates: or in this rep's "
+                "rates:)",
+                {"rep": rep.name, "stages": ", ".join(missing)},
+            )
+
+
+def reps_listed_once(plan: Plan) -> Iterator[Issue]:
+    first_seen: dict[str, int] = {}
+    for i, rep in enumerate(plan.reps):
+        if rep.name in first_seen:
+            yield Issue(
+                ("reps", i, "name"),
+                "rep {name} is listed twice (also reps[{other}])",
+                {"name": repr(rep.name), "other": first_seen[rep.name]},
+            )
+        else:
+            first_seen[rep.name] = i
+
+
+def rep_windows(plan: Plan) -> Iterator[Issue]:
+    """A rep's start and end lie in the period, in that order."""
+    period = plan.period
+    for i, rep in enumerate(plan.reps):
+        if rep.start and rep.end and rep.end < rep.start:
+            # The cause; where each of the two lies against the period follows from it.
+            yield Issue(
+                ("reps", i, "end"),
+                "end {end} is before start {start}",
+                {"end": rep.end, "start": rep.start},
+            )
+            continue
+        for key in ("start", "end"):
+            day = getattr(rep, key)
+            if day is not None and not period.start <= day <= period.end:
+                yield Issue(
+                    ("reps", i, key),
+                    "{key} {day} is outside the period {start}..{end}",
+                    {"key": key, "day": day, "start": period.start, "end": period.end},
+                )
+
+
+def leave_within_period(plan: Plan) -> Iterator[Issue]:
+    for i, rep in enumerate(plan.reps):
+        for j, (first, last) in enumerate(rep.leave):
+            if last < plan.period.start or first > plan.period.end:
+                yield Issue(
+                    ("reps", i, "leave", j),
+                    "leave {first}..{last} lies outside the period and has no effect",
+                    {"first": first, "last": last},
+                    severity="warning",
+                )
+
+
+def allocation_has_history(plan: Plan) -> Iterator[Issue]:
+    if plan.allocation == "history" and plan.history is None:
+        yield Issue(("allocation",), "allocation: history needs a history: file to draw on")
+
+
+def history_window_not_empty(plan: Plan) -> Iterator[Issue]:
+    if plan.history and plan.history.since and plan.history.since > plan.history_window()[1]:
+        yield Issue(
+            ("history", "since"),
+            "the history window is empty: since {since} is after until {until}",
+            {"since": plan.history.since, "until": plan.history_window()[1]},
+        )
+
+
+def stretch_plausible(plan: Plan) -> Iterator[Issue]:
+    """Over-assignment is typically 105-125 %; a stretch above 2 is a slip, most often a
+    percentage without its % sign."""
+    stretch = plan.stretch
+    if stretch <= 2:
+        return
+    value = f"{stretch.normalize():f}"
+    if stretch >= 100:
+        yield Issue(
+            ("stretch",),
+            "stretch {value} makes the quotas add up to {value} times the target; did you "
+            "mean {value}%?",
+            {"value": value},
+            severity="warning",
+        )
+        return
+    yield Issue(
+        ("stretch",),
+        "stretch {value} makes the quotas add up to {value} times the target; "
+        "over-assignment is usually 1.05 to 1.25 (105% to 125%)",
+        {"value": value},
+        severity="warning",
+    )
+
+
+def rates_plausible(plan: Plan) -> Iterator[Issue]:
+    """Rates that are almost surely typos.
+
+    A rate above 1 between two stages of the same unit is a percentage written as a
+    whole number (30 instead of 0.30 or 30%). A money stage per unit of a count stage
+    (pipeline value per intent customer) is an amount; below 1 it is written the wrong
+    way round (0.05 instead of 20, or a percentage where an amount belongs)."""
+    above = {stage.name: upper for upper, stage in pairwise(plan.stages)}
+    stage = {s.name: s for s in plan.stages}
+    sets: list[tuple[PlanPath, dict[str, Decimal]]] = [(("rates",), dict(plan.rates))]
+    sets += [(("reps", i, "rates"), dict(rep.rates)) for i, rep in enumerate(plan.reps)]
+    for where, rates in sets:
+        for name, value in rates.items():
+            if name not in above:
+                continue  # not a stage: an error already
+            upper, rate = above[name], Fraction(str(value))
+            fields = {"value": value, "stage": StageNames(stage[name]), "above": StageNames(upper)}
+            if stage[name].unit == upper.unit and rate > 1:
+                yield Issue(
+                    (*where, name),
+                    "{value} means one unit of {stage} yields more than one of {above}; "
+                    "a percentage is written 0.30 or 30%",
+                    fields,
+                    severity="warning",
+                )
+            elif upper.unit == "money" and stage[name].unit == "count" and rate < 1:
+                yield Issue(
+                    (*where, name),
+                    "{value} of {above} per unit of {stage} is below 1: an amount per "
+                    "unit, such as 15000, was expected; is it written the wrong way round?",
+                    fields,
+                    severity="warning",
+                )
+
+
+PLAN_CHECKS: tuple[PlanCheck, ...] = (
+    stages_listed_once,
+    rate_stages_known,
+    rates_given,
+    reps_listed_once,
+    rep_windows,
+    leave_within_period,
+    allocation_has_history,
+    history_window_not_empty,
+    stretch_plausible,
+    rates_plausible,
+)
+"""Checks of the plan as written; errors here stop it from being worked out."""
+
+
+# --- the plan worked out -----------------------------------------------------------
+
+WORKED_CHECKS: tuple[WorkedCheck, ...] = ()
+"""Checks of the worked-out plan: what each rep's days come to."""
