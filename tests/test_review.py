@@ -432,3 +432,160 @@ def test_evening_golden(lang: str, fmt: str, golden) -> None:  # type: ignore[no
         text = json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
     suffix = {"table": "txt", "markdown": "md", "share": "share.txt"}.get(fmt, fmt)
     golden(f"today/east-1-q1.evening.{lang}.{suffix}", text)
+
+
+# --- replan -------------------------------------------------------------------------
+
+# 57 working days (2026-01-05 .. 2026-03-24, weekends off, no public holidays); Cat
+# leaves on day 30 (Fri 2026-02-13). Shares by weight x working days: Ann 57, Ben 57,
+# Cat 2 x 30 = 60 of 174, so the 174,000 target gives 57,000, 57,000 and 60,000.
+# Rates: 2 pipeline per revenue, 1,000 pipeline per intent, 2 deep talks per intent,
+# 2 connects per deep talk, 2 dials per connect: 16 dials per 1,000 of revenue.
+LEAVER = """
+    period: {start: 2026-01-05, end: 2026-03-24}
+    target: 174000
+    rates: {pipeline: 0.5, intents: 1000, deep_talks: 0.5, connects: 0.5, dials: 0.5}
+    reps:
+      - name: Ann
+      - name: Ben
+      - name: Cat
+        weight: 2
+        end: 2026-02-13
+"""
+LEAVER_ACTUALS = """
+    2026-02-13,Ann,30000,60000,60,120,240,480
+    2026-02-13,Ben,20000,40000,40,80,160,320
+    2026-02-13,Cat,25000,50000,50,100,200,400
+"""
+
+
+def test_replan_after_a_rep_leaves_checked_by_hand(tmp_path: Path) -> None:
+    plan, actuals = setup(tmp_path, LEAVER, LEAVER_ACTUALS)
+    before = track_json(str(plan), "-a", str(actuals))
+    assert [r["quota"] for r in before["reps"]] == [57000.0, 57000.0, 60000.0]
+    new = tmp_path / "rest.yaml"
+    result = invoke(
+        "replan", str(plan), "-a", str(actuals), "--as-of", "2026-02-13", "-o", str(new)
+    )
+    assert result.exit_code == 0, result.stderr
+    text = new.read_text(encoding="utf-8")
+    # The period from the next working day, Mon 02-16, to 03-24: 27 working days.
+    assert "period: {start: 2026-02-16, end: 2026-03-24," in text
+    # The target: 174,000 - 75,000 of revenue to date = 99,000.
+    assert "\ntarget: 99000\n" in text
+    # Ann owes 57,000 - 30,000 = 27,000 and Ben 57,000 - 20,000 = 37,000. Cat left with
+    # 60,000 - 25,000 = 35,000 not delivered, re-split by weight x days left (1 x 27 each):
+    # 17,500 each. New quotas 44,500 and 54,500 (99,000 together: the target).
+    assert "  - name: Ann\n    quota: 44500\n" in text
+    assert "  - name: Ben\n    quota: 54500\n" in text
+    assert "name: Cat" not in text
+    assert "Left: Cat (last day 2026-02-13); 35,000 of their quota not delivered" in text
+    # The actuals convert exactly at the plan's rates: refreshed, they stay the same.
+    assert (
+        "rates: {pipeline: 0.5, intents: 1000, deep_talks: 0.5, connects: 0.5, dials: 0.5}" in text
+    )
+    assert invoke("check", str(new), "--strict").exit_code == 0
+    # goalsplit plan on the new file: 27 days; Ann 44,500 = 1,648.15 a day (the first
+    # day ceil(44,500 / 27) = 1,649), 712 dials (16 per 1,000) = 26.4 a day, 27 the first
+    # day; Ben 54,500 = 2,018.52 a day, 872 dials = 32.3 a day.
+    doc = json.loads(invoke("plan", str(new), "-f", "json", "--daily").stdout)
+    assert doc["period"]["working_days"] == 27 and doc["target"] == 99000.0
+    ann, ben = doc["reps"]
+    assert (ann["quota"], ben["quota"]) == (44500.0, 54500.0)
+    assert ann["stages"]["dials"]["total_ceil"] == 712
+    assert ann["stages"]["revenue"]["per_day"] == pytest.approx(44500 / 27)
+    assert ann["stages"]["dials"]["per_day"] == pytest.approx(712 / 27)
+    assert ann["days"][0] == {
+        "date": "2026-02-16",
+        "targets": {
+            "revenue": 1649,
+            "pipeline": 3297,
+            "intents": 4,
+            "deep_talks": 7,
+            "connects": 14,
+            "dials": 27,
+        },
+    }
+    assert ben["stages"]["dials"]["total_ceil"] == 872
+    assert ben["days"][0]["targets"]["revenue"] == 2019
+    # The replan's own numbers are the plan's: the new file worked out in the tests' way.
+    from goalsplit.worked import work_out
+
+    worked = work_out(new)
+    assert worked.breakdown is not None and not worked.errors
+    assert [int(r.quota) for r in worked.breakdown.reps] == [44500, 54500]
+
+
+def test_replan_raises_a_rep_past_the_quota_to_the_next_tier(tmp_path: Path) -> None:
+    # Ann has made 60,000 of her 57,000: the next tier, high performer (120 %), is 68,400,
+    # 8,400 more. Ben has made 86,000, past the benchmark (85,500): his pace, 86,000 over
+    # 30 days, over the 27 days left is 77,400.
+    actuals = LEAVER_ACTUALS.replace("Ann,30000", "Ann,60000").replace("Ben,20000", "Ben,86000")
+    plan, actuals_path = setup(tmp_path, LEAVER, actuals)
+    result = invoke("replan", str(plan), "-a", str(actuals_path), "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    # 17,500 each of Cat's 35,000, as above.
+    assert "  - name: Ann\n    quota: 25900\n" in text
+    assert "  - name: Ben\n    quota: 94900\n" in text
+    assert "\ntarget: 3000\n" in text  # 174,000 - 171,000
+    flat = " ".join(line.lstrip("# ") for line in text.splitlines())
+    assert "raised to the next tier, high performer, 8,400 more" in flat
+
+
+def test_replan_refuses_what_cannot_be_replanned(tmp_path: Path) -> None:
+    plan, actuals = setup(tmp_path, LEAVER, LEAVER_ACTUALS)
+    # The output may not be an input.
+    refused = invoke("replan", str(plan), "-a", str(actuals), "-o", str(plan))
+    assert refused.exit_code == 2 and "refusing to overwrite the plan file" in refused.stderr
+    # No day left after the as-of date.
+    late = invoke("replan", str(plan), "-a", str(actuals), "--as-of", "2026-03-24")
+    assert late.exit_code == 2 and "no working day is left after 2026-03-24" in late.stderr
+    # The target already made.
+    rich = LEAVER_ACTUALS.replace("Ann,30000", "Ann,180000")
+    plan, actuals = setup(tmp_path, LEAVER, rich)
+    made = invoke("replan", str(plan), "-a", str(actuals))
+    assert made.exit_code == 2 and "nothing is left to re-plan" in made.stderr
+    # No revenue column.
+    actuals.write_text("date,rep,dials\n2026-02-13,Ann,10\n", encoding="utf-8")
+    blind = invoke("replan", str(plan), "-a", str(actuals))
+    assert blind.exit_code == 2 and "the actuals have no revenue column" in blind.stderr
+
+
+def test_replan_keeps_names_and_labels_as_written(tmp_path: Path) -> None:
+    plan, actuals = setup(
+        tmp_path,
+        """
+        team: "yes"
+        period: 2026-03
+        target: 1000
+        funnel: [{name: visits, label: "Visits: field", unit: count}]
+        rates: {visits: 500}
+        tiers: [30%, 60%, 10%]
+        reps:
+          - name: "007"
+          - name: "null"
+            leave: [2026-02-20..2026-03-03, 2026-03-30..2026-04-02]
+        """.replace("2026-02-20", "2026-03-02"),
+        "",
+    )
+    actuals.write_text("date,rep,revenue,visits\n2026-03-02,007,100,1\n", encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    result = invoke("replan", str(plan), "-a", str(actuals), "-o", str(new))
+    assert result.exit_code == 0, result.stderr
+    text = new.read_text(encoding="utf-8")
+    assert 'team: "yes"' in text and 'name: "007"' in text and 'name: "null"' in text
+    assert 'label: "Visits: field"' in text and "tiers: [0.3, 0.6, 0.1]" in text
+    assert "leave: [2026-03-03, 2026-03-30..2026-03-31]" in text
+    checked = invoke("check", str(new))
+    assert checked.exit_code == 0, checked.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_replan_golden(lang: str, golden, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(EXAMPLES.parent)  # the comment names the plan as given
+    result = invoke(
+        "replan", "examples/east-1-q1.yaml", "-a", "examples/east-1-q1-actuals.csv", "--lang", lang
+    )
+    assert result.exit_code == 0, result.stderr
+    golden(f"replan/east-1-q1.{lang}.yaml", result.stdout)

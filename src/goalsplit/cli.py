@@ -539,6 +539,87 @@ def track(
 
 @app.command(
     cls=_Command,
+    help=N_(
+        "Write a new plan for the rest of the period: the target still missing, re-split "
+        "over the reps with days left, rates refreshed from the actuals."
+    ),
+)
+def replan(
+    plan_file: PlanFile,
+    actuals_file: Annotated[
+        Path,
+        typer.Option(
+            "--actuals",
+            "-a",
+            metavar="CSV",
+            help=N_("What was done: date, rep and any stage columns."),
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            show_default=False,
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help=N_("Progress through this day (default: the last date in the actuals)."),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=N_("Write the new plan to this file instead of stdout (never over an input)."),
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    from goalsplit.errors import PlanError
+    from goalsplit.load import load_plan
+    from goalsplit.replan import ReplanError
+    from goalsplit.replan import replan as replan_plan
+
+    language = _language(lang, plan_file)
+    target = _target(output, [(plan_file, "plan"), (actuals_file, "actuals")], language)
+    day = _parse_day(as_of, language, "'--as-of'") if as_of else None
+    built = _build(plan_file, language)
+    _refuse_inputs(target, built.inputs, language)
+    breakdown = built.breakdown
+    actuals = _load_actuals(actuals_file, breakdown, language)
+    day = day or actuals.last_date or breakdown.start
+    if not breakdown.start <= day <= breakdown.end:
+        raise typer.BadParameter(
+            tr(
+                "{date} is outside the period {start}..{end}",
+                language,
+                date=day,
+                start=breakdown.start,
+                end=breakdown.end,
+            ),
+            param_hint="'--as-of'",
+        )
+    try:
+        plan_model = load_plan(plan_file, with_history=False).plan
+    except PlanError:  # pragma: no cover - the plan was just read without errors
+        raise
+    try:
+        result = replan_plan(plan_model, breakdown, actuals, day, str(plan_file), language)
+    except ReplanError as exc:
+        _usage_failure("goalsplit: " + tr(exc.template, language, **exc.params))
+    _emit([result.text], target, language)
+    _report_warnings(breakdown.warnings, language)
+    if output is not None:
+        typer.echo(tr("Wrote {path}; next: goalsplit plan {path}", language, path=output))
+
+
+@app.command(
+    cls=_Command,
     help=N_("Each rep's and the team's rates from past activity: raw, used, sample, thin data."),
 )
 def rates(

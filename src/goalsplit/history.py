@@ -132,6 +132,12 @@ def prior_units(
     return ks
 
 
+def shrunk(above: Fraction, sample: Fraction, k: Fraction, target: Fraction) -> Fraction:
+    """The rate used: ``(above + k x target) / (sample + k)``, the raw rate shrunk
+    toward ``target`` by the weight of evidence (``target`` itself without any)."""
+    return (above + k * target) / (sample + k) if sample + k else target
+
+
 def estimate(
     history: History,
     units: Mapping[str, str],
@@ -165,10 +171,7 @@ def estimate(
         for stage, (above, sample) in zip(stages[1:], pairwise(sums), strict=True):
             k, target = ks[stage], team_used[stage]
             raw = above / sample if sample else None
-            if target is None:
-                used = raw
-            else:
-                used = (above + k * target) / (sample + k) if sample + k else target
+            used = raw if target is None else shrunk(above, sample, k, target)
             estimates.append(RateEstimate(raw, used, sample, above, k, sample < k))
         table[name] = tuple(estimates)
     return RateTable(stages, tuple(team), table, prior)

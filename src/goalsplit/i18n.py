@@ -681,6 +681,47 @@ ZH: dict[str, str] = {
     "Tomorrow, {day}: {numbers}": "明日 {day}：{numbers}",
     "To catch up: {stage} {amount} a day for the {days} working days left.": "追赶：剩余 {days} "
     "个工作日每天需 {stage} {amount}。",
+    # replan
+    "Write a new plan for the rest of the period: the target still missing, re-split over the "
+    "reps with days left, rates refreshed from the actuals.": "为本期剩余时间写出新计划：尚未完成"
+    "的目标在还有工作日的销售之间重新分配，转化率按实际数据更新。",
+    "Write the new plan to this file instead of stdout (never over an input).": "把新计划写入此"
+    "文件，而不是标准输出（不会覆盖输入文件）。",
+    "Wrote {path}; next: goalsplit plan {path}": "已写入 {path}；下一步：goalsplit plan {path}",
+    "no rep has a working day left after {date}": "{date} 之后没有销售还有工作日",
+    "no working day is left after {date} in {period}": "{period} 在 {date} 之后已没有工作日",
+    "nothing is left to re-plan: {revenue} of revenue to date makes the target {target}": "没有"
+    "需要重新规划的：累计业绩 {revenue} 已达成目标 {target}",
+    "the actuals have no {stage} column: the revenue to date is needed to re-plan": "实际数据"
+    "没有 {stage} 列：重新规划需要累计业绩",
+    "Re-plan of {file} as of {date}, written by goalsplit replan.": "{file} 截至 {date} 的重新"
+    "规划，由 goalsplit replan 生成。",
+    "Period: the rest of {period}, {start} – {end}.": "周期：{period} 的剩余部分，{start} – "
+    "{end}。",
+    "Target: {target} - {revenue} of revenue to date = {left}; stretch as before.": "目标：{target}"
+    " - 累计业绩 {revenue} = {left}；加码系数不变。",
+    "Quotas, explicit: what each rep still owes of their quota, plus a share of what the reps "
+    "without working days left did not deliver (weight x working days left).": "指标（指定）："
+    "每位销售尚未完成的指标，加上已无工作日的销售未完成部分的分摊（按 权重 × 剩余工作日）。",
+    "{quota} - {revenue} = {owed}": "{quota} - {revenue} = {owed}",
+    "past the benchmark ({revenue} of {quota}): their pace over the days left, {owed}": "已超过"
+    "标杆档（{quota} 中完成 {revenue}）：按本人速度计算剩余工作日，{owed}",
+    "past the quota ({revenue} of {quota}): raised to the next tier, {tier}, {owed} more": "已"
+    "完成指标（{quota} 中完成 {revenue}）：提升到下一档（{tier}），再做 {owed}",
+    " + {share} re-split": " + 分摊 {share}",
+    "{rep}: {how} -> {quota} over {count} working day": "{rep}：{how} -> {quota}，{count} 个工作日",
+    "Left: {rep} (last day {end}); {amount} of their quota not delivered, re-split above.": (
+        "离职：{rep}（最后一天 {end}）；指标中未完成的 {amount} 已在上面分摊。"
+    ),
+    "Dropped: {rep}, no working day left (leave); {amount} of their quota not delivered, "
+    "re-split above.": "移出：{rep}，已无工作日（休假）；指标中未完成的 {amount} 已在上面分摊。",
+    "Rates: each rep's own for every stage, from the actuals through {date}, shrunk toward the "
+    "plan's rates (prior {prior}, as goalsplit rates does).": "转化率：每位销售各阶段的个人转化"
+    "率，取自截至 {date} 的实际数据，并向计划转化率收缩（先验强度 {prior}，与 goalsplit rates "
+    "相同）。",
+    "history: and allocation: are left out: the quotas and rates replace them.": "未保留 "
+    "history: 和 allocation:：上面的指标和转化率取代了它们。",
+    "{period} from {date}": "{period}（{date} 起）",
     "{date} is before the period starts ({start})": "{date} 早于周期开始日（{start}）",
     "goalsplit: below {threshold}% of the revenue planned to date: {reps}": "goalsplit：业绩低于"
     "计划进度 {threshold}% 的销售：{reps}",
