@@ -32,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "east-1-q1.yaml"
+ACTUALS = ROOT / "examples" / "east-1-q1-actuals.csv"
 
 FLOOR_IMPORTS = (
     "import typer, pydantic, rich, yaml, holidays; holidays.country_holidays('CN', years=2026)"
@@ -137,6 +138,25 @@ def big_history(rows: int, path: Path) -> None:
             )
 
 
+def big_actuals(reps: int, first: date, last: date, path: Path) -> None:
+    """One row per rep per calendar day from ``first`` to ``last`` (weekends included:
+    a CRM export does not know the calendar)."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("date,rep,revenue,pipeline,intents,deep_talks,connects,dials\n")
+        day = first
+        while day <= last:
+            for i in range(reps):
+                dials = 40 + (i * 7919 + day.toordinal()) % 30
+                connects = dials * 35 // 100
+                deep = connects // 4
+                intents = deep // 5
+                out.write(
+                    f"{day},rep{i:05d},{intents * 4500},{intents * 15000},"
+                    f"{intents},{deep},{connects},{dials}\n"
+                )
+            day += timedelta(days=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=11, help="runs per small command")
@@ -156,6 +176,14 @@ def main() -> None:
             "today, 5-rep CN quarter, json": goalsplit(
                 "today", str(EXAMPLE), "--rep", "张伟", "--date", "2026-02-24", "-f", "json"
             ),
+            "track, 5-rep CN quarter, table": goalsplit("track", str(EXAMPLE), "-a", str(ACTUALS)),
+            "track --by week, 5-rep CN quarter": goalsplit(
+                "track", str(EXAMPLE), "-a", str(ACTUALS), "--by", "week"
+            ),
+            "today --actuals (evening card)": goalsplit(
+                "today", str(EXAMPLE), "-r", "李娜", "-d", "2026-02-13", "-a", str(ACTUALS)
+            ),
+            "replan, 5-rep CN quarter": goalsplit("replan", str(EXAMPLE), "-a", str(ACTUALS)),
             "--version": goalsplit("--version"),
             "--help": goalsplit("--help"),
         },
@@ -194,6 +222,25 @@ def main() -> None:
             f"ratio 20,000 / 10,000 reps: wall {big[20_000][0] / big[10_000][0]:.2f}x, "
             f"cpu {big[20_000][1] / big[10_000][1]:.2f}x"
         )
+        # The review loop on a big team: 1,000 reps, a year, actuals through June.
+        plan_1000 = Path(tmp) / "plan-1000.yaml"
+        big_plan(1_000, plan_1000)
+        actuals = Path(tmp) / "actuals.csv"
+        big_actuals(1_000, date(2026, 1, 1), date(2026, 6, 30), actuals)
+        review_out = str(Path(tmp) / "review.json")
+        for label, extra in (
+            ("track", []),
+            ("track --by week", ["--by", "week"]),
+            ("track --by month", ["--by", "month"]),
+        ):
+            args = goalsplit(
+                "track", str(plan_1000), "-a", str(actuals), "-f", "json", "-o", review_out, *extra
+            )
+            wall, cpu = run_interleaved({"t": args}, options.big_repeat)["t"]
+            print(
+                f"{label}, 1,000 reps, a year, 181 days of actuals: "
+                f"wall {wall:.2f} s, cpu {cpu:.2f} s"
+            )
         history = Path(tmp) / "history.csv"
         big_history(1_000_000, history)
         out = str(Path(tmp) / "rates.json")

@@ -11,7 +11,7 @@ something. Reps ahead of plan get a projection and the next tier as a target.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -55,6 +55,10 @@ class Actuals:
     # Rows dated outside the plan's period, left out (CRM exports often hold them).
     before: int = 0
     after: int = 0
+    # Per rep: its days in order and the running sums through each (built when asked).
+    _running: dict[str, tuple[list[dt.date], list[list[int | Fraction]]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def add(self, rep: str, day: dt.date, values: Sequence[int | Fraction]) -> None:
         days = self.by_rep.setdefault(rep, {})
@@ -65,18 +69,34 @@ class Actuals:
         if self.last_date is None or day > self.last_date:
             self.last_date = day
         self.rows += 1
+        self._running.pop(rep, None)
 
     def through(self, rep: str, as_of: dt.date) -> dict[str, Fraction]:
         """Each present stage's sum for ``rep`` over the days up to ``as_of``."""
         return self.between(rep, dt.date.min, as_of)
 
     def between(self, rep: str, first: dt.date, last: dt.date) -> dict[str, Fraction]:
-        """Each present stage's sum for ``rep`` over the days ``first..last``."""
-        sums = [Fraction(0)] * len(self.stages)
-        for day, values in self.by_rep.get(rep, {}).items():
-            if first <= day <= last:
-                sums = [a + b for a, b in zip(sums, values, strict=True)]
-        return dict(zip(self.stages, sums, strict=True))
+        """Each present stage's sum for ``rep`` over the days ``first..last``: two
+        look-ups in the rep's running sums (a year of weekly rows for a thousand reps
+        would otherwise add up every day once per week)."""
+        index = self._running.get(rep)
+        if index is None:
+            index = self._running[rep] = self._running_sums(rep)
+        days, sums = index
+        before = sums[bisect_left(days, first)]
+        through = sums[bisect_right(days, last)]
+        return {
+            name: Fraction(b - a) for name, a, b in zip(self.stages, before, through, strict=True)
+        }
+
+    def _running_sums(self, rep: str) -> tuple[list[dt.date], list[list[int | Fraction]]]:
+        entries = sorted(self.by_rep.get(rep, {}).items())
+        running: list[int | Fraction] = [0] * len(self.stages)
+        sums = [running]
+        for _, values in entries:
+            running = [a + b for a, b in zip(running, values, strict=True)]
+            sums.append(running)
+        return [day for day, _ in entries], sums
 
 
 @dataclass(frozen=True)
@@ -89,10 +109,16 @@ class RateCheck:
     team: Fraction | None
     sample: Fraction  # this stage's actual so far
     judged: bool  # sample large enough to judge the rate
-    # Revenue the conversion cost so far: what the stage above fell short of plan
-    # (sample x (planned - actual)), valued at the planned rates further up; negative
-    # when the stage converts better than planned. None without an actual rate.
-    lost: Fraction | None = None
+    value: Fraction = Fraction(1)  # revenue per unit of the stage above, at the planned rates
+
+    @property
+    def lost(self) -> Fraction | None:
+        """Revenue the conversion cost so far: what the stage above fell short of plan
+        (sample x (planned - actual)), valued at the planned rates further up; negative
+        when the stage converts better than planned. None without an actual rate."""
+        if self.actual is None:
+            return None
+        return self.sample * (self.planned - self.actual) * self.value
 
     @property
     def weak(self) -> bool:
@@ -381,7 +407,7 @@ def rate_checks(
                 team=team_rates.get(name),
                 sample=actual,
                 judged=actual >= ks[name],
-                lost=None if converted is None else actual * (rate - converted) * value,
+                value=value,
             )
         checks.append(check)
         value *= rate or 1
@@ -621,6 +647,10 @@ def review(report: TrackReport, by: By) -> Review:
     team_rows: list[ReviewRow] = []
     team_stages = _team_stages(report)
     team_ks = prior_units(names, units, {s.stage.name: s.rate for s in team_stages}, MIN_SAMPLE)
+    rep_ks = [
+        prior_units(names, units, {s.stage.name: s.rate for s in r.rep.rated}, MIN_SAMPLE)
+        for r in report.reps
+    ]
     for label, start, end in spans:
         through = min(end, as_of)
         done = {r.rep.name: actuals.between(r.rep.name, start, through) for r in report.reps}
@@ -632,7 +662,7 @@ def review(report: TrackReport, by: By) -> Review:
         full_sum = [0] * len(names)
         for i, r in enumerate(report.reps):
             rep = r.rep
-            ks = prior_units(names, units, {s.stage.name: s.rate for s in rep.rated}, MIN_SAMPLE)
+            ks = rep_ks[i]
             points = [
                 bisect_right(rep.days, d) for d in (start - dt.timedelta(days=1), through, end)
             ]
