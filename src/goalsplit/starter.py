@@ -20,6 +20,7 @@ calendar:
   workdays: []                # extra working days for everyone
 target: 300000                # the team's revenue target for the period
 stretch: 1.1                  # quotas add up to target x stretch (sub-goals above the goal)
+# tiers: [30%, 60%, 10%]      # track's ranking: top, middle, bottom (default 2-7-1)
 rates:                        # the team's history: how much of the stage above one unit yields
   pipeline: 0.30              # 30% of pipeline value closes
   intents: 10000              # pipeline value per intent customer
@@ -54,6 +55,7 @@ calendar:
   workdays: []                # 全员额外工作日
 target: 900000                # 团队本期业绩目标
 stretch: 1.1                  # 个人指标合计 = 目标 × 加码系数（子目标之和大于总目标）
+# tiers: [30%, 60%, 10%]      # track 排名的头部、中部、尾部比例（默认 2-7-1）
 rates:                        # 团队历史转化率：每 1 个本阶段产生多少上一阶段
   pipeline: 0.30              # 储备金额的 30% 能成交
   intents: 15000              # 每个意向客户的储备金额（客单价）
