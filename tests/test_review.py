@@ -589,3 +589,36 @@ def test_replan_golden(lang: str, golden, monkeypatch: pytest.MonkeyPatch) -> No
     )
     assert result.exit_code == 0, result.stderr
     golden(f"replan/east-1-q1.{lang}.yaml", result.stdout)
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=120_000), min_size=3, max_size=3),
+    st.sampled_from(["2026-01-16", "2026-02-13", "2026-03-02", "2026-03-23"]),
+)
+def test_a_replan_is_always_a_valid_plan_that_covers_the_target(
+    sold: list[int], as_of: str
+) -> None:
+    from datetime import date
+
+    from goalsplit.load import parse_plan
+    from goalsplit.replan import ReplanError, replan
+    from goalsplit.track import Actuals
+    from goalsplit.worked import work_out_text
+
+    loaded = parse_plan(dedent(LEAVER).encode(), "plan.yaml")
+    worked = work_out_text(dedent(LEAVER))
+    assert worked.breakdown is not None
+    actuals = Actuals(("revenue", "pipeline", "intents", "deep_talks", "connects", "dials"))
+    for name, revenue in zip(["Ann", "Ben", "Cat"], sold, strict=True):
+        actuals.add(name, date(2026, 1, 16), [revenue, 2 * revenue, revenue // 500, 7, 20, 45])
+    try:
+        result = replan(loaded.plan, worked.breakdown, actuals, date.fromisoformat(as_of), "p")
+    except ReplanError:
+        assert sum(sold) >= 174000
+        return
+    new = work_out_text(result.text)
+    assert new.breakdown is not None, new.issues
+    assert not [w for w in new.issues if w.severity == "warning" and "quota" in w.template]
+    quotas = [rep.quota for rep in new.breakdown.reps]
+    assert quotas == [rep.new_quota for rep in result.reps]
+    assert sum(quotas) >= new.breakdown.target == result.target

@@ -580,7 +580,6 @@ def replan(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    from goalsplit.errors import PlanError
     from goalsplit.load import load_plan
     from goalsplit.replan import ReplanError
     from goalsplit.replan import replan as replan_plan
@@ -604,10 +603,7 @@ def replan(
             ),
             param_hint="'--as-of'",
         )
-    try:
-        plan_model = load_plan(plan_file, with_history=False).plan
-    except PlanError:  # pragma: no cover - the plan was just read without errors
-        raise
+    plan_model = load_plan(plan_file, with_history=False).plan  # read without errors above
     try:
         result = replan_plan(plan_model, breakdown, actuals, day, str(plan_file), language)
     except ReplanError as exc:
