@@ -252,6 +252,8 @@ ZH: dict[str, str] = {
     "unknown key {key}; expected one of: {allowed}": "未知的键 {key}；可用的键：{allowed}",
     # allocate.py
     # -- issue 9: plans shaped in time
+    "{file}: ok: {reps}, {period} ({days}), quotas add up to {share}% of the target less "
+    "carve-outs": ("{file}：通过：{reps}，{period}（{days}），指标合计为扣除剥离后目标的 {share}%"),
     "Quotas add up to {allocated} = {share}% of the target less carve-outs, {target} "
     "(stretch {stretch})": (
         "指标合计 {allocated} = 扣除剥离后目标 {target} 的 {share}%（加码系数 {stretch}）"
