@@ -226,7 +226,7 @@ def test_a_sales_cycle_leads_the_activity_by_about_half_a_month() -> None:
     # Period totals do not change; the pipeline open on day one is that of the first
     # ten days' revenue: 10 April days of weight 1 of 22 + 2 x 21 + 3 x 22 = 130.
     assert ann.totals()[-1] == ceil_fraction(required)
-    opening = ann.opening()
+    opening = ann.opening
     assert opening is not None
     assert opening[0] == ceil_fraction(Fraction(600_000 * 10 * 10, 3 * 130)) == 153_847
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -83,6 +84,7 @@ class RepPlan:
         full_on = self.weights.full_on
         return self.days[full_on - 1] if full_on else None
 
+    @cached_property
     def opening(self) -> tuple[int, ...] | None:
         """With a sales cycle: per stage below the result, the whole units needed for the
         revenue of the first ``cycle`` working days, which must be open on day one."""
@@ -326,17 +328,19 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     season, _ = _season(plan, history, issues)
     buffer = Fraction(plan.buffer) if plan.buffer else Fraction(0)
     issues.extend(_cycle_issues(plan, len(team_days)))
-    shapes: dict[tuple[object, ...], DayWeights] = {}
+    shapes: dict[tuple[object, ...], tuple[Shaping, DayWeights]] = {}
     rep_shapings: list[Shaping] = []
     rep_weights: list[DayWeights] = []
     for rep, days in zip(plan.reps, rep_days, strict=True):
         start, end = _rep_span(rep, plan)
-        shaping = _rep_shaping(rep, plan, season, buffer)
-        shape_key = (start, end, rep.leave, shaping)
+        # What tells one rep's shaping from another's (season and buffer are the team's).
+        shape_key = (start, end, rep.leave, rep.ramp, rep.hired, rep.cycle)
         if shape_key not in shapes:
-            shapes[shape_key] = day_weights(days, shaping)
+            shaping = _rep_shaping(rep, plan, season, buffer)
+            shapes[shape_key] = (shaping, day_weights(days, shaping))
+        shaping, weights = shapes[shape_key]
         rep_shapings.append(shaping)
-        rep_weights.append(shapes[shape_key])
+        rep_weights.append(weights)
 
     target = Fraction(plan.target)
     stretch = Fraction(plan.stretch)

@@ -110,7 +110,7 @@ def _shaping(breakdown: Breakdown) -> dict[str, Any]:
         found["ramp"] = [float(step) for step in breakdown.ramp]
     if breakdown.buffer:
         found["buffer"] = float(breakdown.buffer)
-    openings = [o for o in (rep.opening() for rep in breakdown.reps) if o is not None]
+    openings = [o for o in (rep.opening for rep in breakdown.reps) if o is not None]
     if breakdown.cycle or openings:
         found["cycle"] = breakdown.cycle
         found["opening"] = dict(
@@ -129,7 +129,7 @@ def _rep_shaping(rep: RepPlan) -> dict[str, Any]:
             "hired": shaping.hired.isoformat(),
             "steps": [float(step) for step in shaping.ramp],
         }
-    opening = rep.opening()
+    opening = rep.opening
     if opening is not None:
         found["cycle"] = shaping.cycle
         found["opening"] = dict(zip((s.stage.name for s in rep.rated), opening, strict=True))

@@ -213,7 +213,7 @@ def shaping_notes(breakdown: Breakdown, lang: str) -> list[Note]:
                 )
             )
         )
-    openings = [o for o in (rep.opening() for rep in breakdown.reps) if o is not None]
+    openings = [o for o in (rep.opening for rep in breakdown.reps) if o is not None]
     if openings:
         first = breakdown.stages[1]
         notes.append(
@@ -253,7 +253,7 @@ def _rep_shaping_line(breakdown: Breakdown, rep: RepPlan, options: ReportOptions
                 steps=", ".join(f"{float(step * 100):g}%" for step in shaping.ramp),
             )
         )
-    opening = rep.opening()
+    opening = rep.opening
     if opening is not None:
         parts.append(
             tr(
