@@ -414,3 +414,29 @@ def test_plan_by_week_or_month() -> None:
     assert "2026-11" in by_month and "W47" not in by_month
     by_week = runner.invoke(app, ["plan", year, "--rep", "李娜", "--by", "week"]).stdout
     assert "W47" in by_week and "2026-11 " not in by_week
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_starters_shaping_examples_work_when_uncommented(lang: str) -> None:
+    from goalsplit.starter import starter_plan
+    from goalsplit.worked import work_out_text
+
+    text = starter_plan("2026", lang, "plan.yaml")
+    keys = ("seasonality:", "ramp:", "carve_out:", "buffer:", "cycle:")
+    for key in keys:
+        assert f"\n# {key}" in text
+        text = text.replace(f"\n# {key}", f"\n{key}")
+    text = text.replace("  # - name:", "  - name:").replace("  #   ", "    ")
+    worked = work_out_text(text)
+    assert worked.breakdown is not None, [str(i) for i in worked.issues]
+    breakdown = worked.breakdown
+    assert breakdown.season is not None and breakdown.buffer and breakdown.carve_outs
+    assert any(rep.shaping.ramp for rep in breakdown.reps)
+
+
+def test_a_bad_shaping_key_exits_3(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(YEAR + "seasonality: {13: 1}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(plan)])
+    assert result.exit_code == 3
+    assert "seasonality.13: '13' is not a month" in result.stderr

@@ -31,7 +31,7 @@ from goalsplit.calendar import (
     team_working_days,
 )
 from goalsplit.errors import Issue, PlanError, PlanPath
-from goalsplit.funnel import ceil_fraction, cumulative_targets, split_targets, stage_requirements
+from goalsplit.funnel import ceil_fraction, cumulative_targets, stage_requirements
 from goalsplit.i18n import StageNames
 from goalsplit.limits import MAX_REQUIREMENT
 from goalsplit.model import Plan, Rep, Stage, plan_issues, season_month
@@ -154,15 +154,23 @@ class RepPlan:
         """Whole-unit targets per working day: one list per stage, the result first."""
         return self.columns(range(1, len(self.days) + 1))
 
-    def columns(self, boundaries: Sequence[int]) -> list[list[int]]:
-        """Whole-unit targets of consecutive runs of working days ending at each of
-        ``boundaries`` (day counts): one list per stage, the result first. Each run's
-        target is the sum of its days' targets (the cumulative schedule at its end less
-        the one at its start)."""
+    def cumulative(self, at: Sequence[int]) -> list[list[int]]:
+        """Whole-unit cumulative targets through each day count in ``at``: one list per
+        stage, the result first. The one place a rep's schedule is read from: the day,
+        week and month columns, the day card and track's planned-to-date."""
         weights = self.weights
         return [
-            split_targets(s.required, weights.stage(i), boundaries)
-            for i, s in enumerate(self.stages)
+            cumulative_targets(s.required, weights.stage(i), at) for i, s in enumerate(self.stages)
+        ]
+
+    def columns(self, boundaries: Sequence[int]) -> list[list[int]]:
+        """Whole-unit targets of consecutive runs of working days ending at each of
+        ``boundaries`` (day counts, non-decreasing): one list per stage, the result
+        first. Each run's target is the sum of its days' targets (the cumulative
+        schedule at its end less the one at its start)."""
+        return [
+            [b - a for a, b in zip([0, *cumulative], cumulative, strict=False)]
+            for cumulative in self.cumulative(boundaries)
         ]
 
 

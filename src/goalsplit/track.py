@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Literal
 
 from goalsplit.breakdown import Breakdown, RepPlan, StagePlan
-from goalsplit.funnel import cumulative_targets, split_targets
+from goalsplit.funnel import split_targets
 from goalsplit.history import prior_units
 from goalsplit.i18n import N_
 from goalsplit.model import Stage
@@ -245,11 +245,12 @@ def _track_rep(
 
     stages: list[StageTrack] = []
     above: StagePlan | None = None
+    # The schedule to date, and below the next day's share of what is left, both as
+    # the rep's days weigh (seasonality, ramp-up, buffer, cycle).
+    to_date = rep.cumulative([elapsed])
     for index, (plan, left) in enumerate(zip(rep.stages, remaining, strict=True)):
         name = plan.stage.name
-        # The schedule to date and the next day's share of what is left, both as the
-        # rep's days weigh (seasonality, ramp-up, buffer, cycle).
-        planned = cumulative_targets(plan.required, rep.stage_weights(index), [elapsed])[0]
+        planned = to_date[index][0]
         actual = done.get(name)
         check = None
         if (
