@@ -10,7 +10,8 @@ Measures, as separate processes the way a user runs them:
 2. ``goalsplit today`` for one rep of that plan, against ``goalsplit plan``;
    ``goalsplit --version`` and ``--help``, and which heavy modules they import;
 3. ``goalsplit plan --format json`` on generated plans of 10,000 and 20,000
-   reps over a full year, and the ratio between them;
+   reps over a full year, and the ratio between them; the 10,000-rep year shaped
+   (seasonality, ramp-up, sales cycle) against the same plan without shaping;
 4. ``goalsplit rates`` on a generated 1,000,000-row history.
 
 Small commands run in turns (so drift on a shared machine hits all alike) and
@@ -96,7 +97,16 @@ def imported_by(args: list[str]) -> list[str]:
     return [m for m in line.removeprefix("MODULES:").split(",") if m]
 
 
-def big_plan(reps: int, path: Path) -> None:
+SHAPING = [
+    "seasonality: {1: 0.8, 2: 0.5, 3: 0.9, 6: 1.1, 10: 0.9, 11: 1.4, 12: 1.1}",
+    "ramp: [25%, 50%, 75%]",
+    "cycle: 10",
+]
+
+
+def big_plan(reps: int, path: Path, shaped: bool = False) -> None:
+    """A year for ``reps`` reps; ``shaped`` adds seasonality, a ramp for the reps who
+    join during the year (and some hired before it), and a sales cycle."""
     lines = [
         "team: Benchmark",
         "period: 2026",
@@ -104,6 +114,7 @@ def big_plan(reps: int, path: Path) -> None:
         f"target: {reps * 1_000_000}",
         "stretch: 1.1",
         "rates: {pipeline: 0.3, intents: 15000, deep_talks: 0.2, connects: 0.25, dials: 0.35}",
+        *(SHAPING if shaped else []),
         "reps:",
     ]
     for i in range(reps):
@@ -118,6 +129,10 @@ def big_plan(reps: int, path: Path) -> None:
             lines.append("    leave: [2026-07-06..2026-07-10]")
         if i % 17 == 0:
             lines.append(f"    quota: {500_000 + i}")
+        if shaped and i % 19 == 0:
+            lines.append(f"    hired: 2025-1{i % 3}-0{1 + i % 9}")
+        if shaped and i % 23 == 0:
+            lines.append("    cycle: 15")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -241,6 +256,27 @@ def main() -> None:
                 f"{label}, 1,000 reps, a year, 181 days of actuals: "
                 f"wall {wall:.2f} s, cpu {cpu:.2f} s"
             )
+        # The same 10,000-rep year shaped (seasonality, ramp, cycle), in turns with the
+        # plain one so that drift on a shared machine hits both alike.
+        plain, shaped = Path(tmp) / "plain.yaml", Path(tmp) / "shaped.yaml"
+        big_plan(10_000, plain)
+        big_plan(10_000, shaped, shaped=True)
+        out = str(Path(tmp) / "out.json")
+        pair = run_interleaved(
+            {
+                name: goalsplit("plan", str(path), "--format", "json", "--output", out)
+                for name, path in (("plain", plain), ("shaped", shaped))
+            },
+            options.big_repeat,
+        )
+        for name, (wall, cpu) in pair.items():
+            print(
+                f"plan --format json, 10,000 reps, year, {name}: wall {wall:.2f} s, cpu {cpu:.2f} s"
+            )
+        print(
+            f"ratio shaped / plain: wall {pair['shaped'][0] / pair['plain'][0]:.2f}x, "
+            f"cpu {pair['shaped'][1] / pair['plain'][1]:.2f}x"
+        )
         history = Path(tmp) / "history.csv"
         big_history(1_000_000, history)
         out = str(Path(tmp) / "rates.json")

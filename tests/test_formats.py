@@ -19,10 +19,12 @@ from tests.conftest import EXAMPLES
 EAST = str(EXAMPLES / "east-1-q1.yaml")
 FIELD = str(EXAMPLES / "field-team-2026-03.yaml")
 HISTORY_PLAN = str(EXAMPLES / "east-1-q1-history.yaml")
+YEAR = str(EXAMPLES / "east-1-2026.yaml")
 CASES = {
     "east-1-q1": (EAST, "张伟", "2026-02-24"),
     "field-team": (FIELD, "Mia Schulz", "2026-03-12"),
     "east-1-q1-history": (HISTORY_PLAN, "王芳", "2026-02-24"),
+    "east-1-2026": (YEAR, "王芳", "2026-04-15"),
 }
 SUFFIX = {Format.table: "txt", Format.json: "json", Format.csv: "csv", Format.markdown: "md"}
 

@@ -35,7 +35,9 @@ def test_no_shaping_is_the_uniform_schedule() -> None:
     assert weights.total == len(days)
     assert weights is uniform_day_weights(len(days))
     # A cycle alone shifts nothing when every day weighs the same.
-    assert day_weights(days, Shaping(cycle=5)) is weights
+    cycled = day_weights(days, Shaping(cycle=5))
+    assert cycled.result is weights.result and cycled.activity is weights.result
+    assert cycled.cycle == 5
 
 
 def test_add_months_keeps_the_day_or_takes_the_month_end() -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from goalsplit.allocate import Claim, allocate_quotas
@@ -30,11 +31,11 @@ from goalsplit.calendar import (
 )
 from goalsplit.checks import check_plan
 from goalsplit.errors import Issue, PlanError, PlanPath
-from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements
+from goalsplit.funnel import ceil_fraction, cumulative_targets, stage_requirements
 from goalsplit.i18n import StageNames
 from goalsplit.limits import MAX_REQUIREMENT
-from goalsplit.model import Plan, Rep, Stage
-from goalsplit.shape import NO_SHAPING, DayWeights, day_weights
+from goalsplit.model import Plan, Rep, Stage, season_month
+from goalsplit.shape import NO_SHAPING, DayWeights, Shaping, day_weights
 
 if TYPE_CHECKING:
     from goalsplit.history import History, RateEstimate, RateTable
@@ -75,6 +76,24 @@ class RepPlan:
     weights: DayWeights  # how much each working day weighs: every schedule is cut from it
     ability: Fraction | None = None  # revenue per working day in history (allocation: history)
     ability_source: AbilitySource | None = None
+    shaping: Shaping = NO_SHAPING  # what the day weights come from
+
+    @property
+    def full_by(self) -> date | None:
+        """With a buffer: the working day by which the schedule meets the full requirement."""
+        full_on = self.weights.full_on
+        return self.days[full_on - 1] if full_on else None
+
+    @cached_property
+    def opening(self) -> tuple[int, ...] | None:
+        """With a sales cycle: per stage below the result, the whole units needed for the
+        revenue of the first ``cycle`` working days, which must be open on day one."""
+        cycle = self.shaping.cycle
+        if not cycle:
+            return None
+        at = [min(cycle, len(self.days))]
+        result = self.weights.result
+        return tuple(cumulative_targets(s.required, result, at)[0] for s in self.rated)
 
     @property
     def rated(self) -> tuple[StagePlan, ...]:
@@ -96,10 +115,6 @@ class RepPlan:
     @property
     def working_days(self) -> int:
         return len(self.days)
-
-    def stage_weights(self, index: int) -> Sequence[int]:
-        """Cumulative day weights of stage ``index`` (0: the result)."""
-        return self.weights.stage(index)
 
     def totals(self) -> tuple[int, ...]:
         """Whole-unit period totals: each exact requirement rounded up once."""
@@ -135,16 +150,33 @@ class RepPlan:
         """Whole-unit targets per working day: one list per stage, the result first."""
         return self.columns(range(1, len(self.days) + 1))
 
-    def columns(self, boundaries: Sequence[int]) -> list[list[int]]:
-        """Whole-unit targets of consecutive runs of working days ending at each of
-        ``boundaries`` (day counts): one list per stage, the result first. Each run's
-        target is the sum of its days' targets (the cumulative schedule at its end less
-        the one at its start)."""
+    def cumulative(self, at: Sequence[int]) -> list[list[int]]:
+        """Whole-unit cumulative targets through each day count in ``at``: one list per
+        stage, the result first. The one place a rep's schedule is read from: the day,
+        week and month columns, the day card and track's planned-to-date."""
         weights = self.weights
         return [
-            split_targets(s.required, weights.stage(i), boundaries)
-            for i, s in enumerate(self.stages)
+            cumulative_targets(s.required, weights.stage(i), at) for i, s in enumerate(self.stages)
         ]
+
+    def columns(self, boundaries: Sequence[int]) -> list[list[int]]:
+        """Whole-unit targets of consecutive runs of working days ending at each of
+        ``boundaries`` (day counts, non-decreasing): one list per stage, the result
+        first. Each run's target is the sum of its days' targets (the cumulative
+        schedule at its end less the one at its start)."""
+        return [
+            [b - a for a, b in zip([0, *cumulative], cumulative, strict=False)]
+            for cumulative in self.cumulative(boundaries)
+        ]
+
+
+@dataclass(frozen=True)
+class CarvedOut:
+    """Revenue expected from new business, beside the plan (never anyone's activity)."""
+
+    name: str
+    amount: Fraction
+    owner: str | None
 
 
 @dataclass(frozen=True)
@@ -164,6 +196,23 @@ class Breakdown:
     reps: tuple[RepPlan, ...]
     months: tuple[Month, ...] = ()
     month_ends: tuple[int, ...] = ()  # team working days through the end of each month
+    season: tuple[Fraction, ...] | None = None  # a working day's weight per month, Jan first
+    season_source: Literal["plan", "history"] | None = None
+    buffer: Fraction = Fraction(0)
+    cycle: int = 0  # the team's sales cycle, in working days
+    ramp: tuple[Fraction, ...] = ()  # the team's ramp-up, by month of tenure
+    carve_outs: tuple[CarvedOut, ...] = ()
+
+    @property
+    def carved(self) -> Fraction:
+        """Revenue carved out of the target before it is decomposed."""
+        return sum((c.amount for c in self.carve_outs), Fraction(0))
+
+    @property
+    def decomposed(self) -> Fraction:
+        """The target less the carve-outs: what the quotas are shared from."""
+        return self.target - self.carved
+
     warnings: tuple[Issue, ...] = field(default=())
     allocation: str = "weight"
     history: History | None = None
@@ -279,20 +328,31 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     if plan.allocation == "history" and history is not None:
         abilities = _abilities(plan, history, issues)
 
-    shapes: dict[tuple[object, ...], DayWeights] = {}
+    # How much each working day weighs, per rep: worked out once per distinct window
+    # and shaping, so that 10,000 reps on a few windows cost a few computations.
+    season, _ = _season(plan, history, issues)
+    buffer = Fraction(plan.buffer) if plan.buffer else Fraction(0)
+    issues.extend(_cycle_issues(plan, len(team_days)))
+    shapes: dict[tuple[object, ...], tuple[Shaping, DayWeights]] = {}
+    rep_shapings: list[Shaping] = []
     rep_weights: list[DayWeights] = []
     for rep, days in zip(plan.reps, rep_days, strict=True):
         start, end = _rep_span(rep, plan)
-        shaping = NO_SHAPING
-        shape_key = (start, end, rep.leave, shaping)
+        # What tells one rep's shaping from another's (season and buffer are the team's).
+        shape_key = (start, end, rep.leave, rep.ramp, rep.hired, rep.cycle)
         if shape_key not in shapes:
-            shapes[shape_key] = day_weights(days, shaping)
-        rep_weights.append(shapes[shape_key])
+            shaping = _rep_shaping(rep, plan, season, buffer)
+            shapes[shape_key] = (shaping, day_weights(days, shaping))
+        shaping, weights = shapes[shape_key]
+        rep_shapings.append(shaping)
+        rep_weights.append(weights)
 
     target = Fraction(plan.target)
     stretch = Fraction(plan.stretch)
+    carve_outs = tuple(CarvedOut(c.name, Fraction(c.amount), c.owner) for c in plan.carve_out)
+    carved = sum((c.amount for c in carve_outs), Fraction(0))
     allocation = allocate_quotas(
-        target,
+        max(target - carved, Fraction(0)),
         stretch,
         [
             Claim(
@@ -320,11 +380,12 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
 
     reps = []
     unworkable: dict[PlanPath, Issue] = {}  # one error per offending rate, however many reps
-    for i, (rep, window, weights, quota, (ability, ability_source)) in enumerate(
+    for i, (rep, window, weights, shaping, quota, (ability, ability_source)) in enumerate(
         zip(
             plan.reps,
             rep_windows,
             rep_weights,
+            rep_shapings,
             allocation.quotas,
             abilities,
             strict=True,
@@ -353,10 +414,12 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                 weights=weights,
                 ability=ability,
                 ability_source=ability_source,
+                shaping=shaping,
             )
         )
     if unworkable:
         raise PlanError([*issues, *unworkable.values()])
+    issues.extend(_year_end_warning(plan, months, reps))
 
     return Breakdown(
         team=plan.team,
@@ -374,6 +437,14 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         reps=tuple(reps),
         months=months,
         month_ends=team_month_ends,
+        season=season,
+        season_source=("history" if plan.seasonality == "history" else "plan")
+        if season is not None
+        else None,
+        buffer=buffer,
+        cycle=plan.cycle,
+        ramp=tuple(Fraction(step) for step in plan.ramp) if isinstance(plan.ramp, tuple) else (),
+        carve_outs=carve_outs,
         warnings=tuple(issues),
         allocation=plan.allocation,
         history=history,
@@ -398,8 +469,133 @@ class _Window(NamedTuple):
 
 
 def _rep_span(rep: Rep, plan: Plan) -> tuple[date, date]:
-    """The first and last day a rep can work in the period."""
-    return rep.start or plan.period.start, rep.end or plan.period.end
+    """The first and last day a rep can work in the period: a rep hired during the
+    period without a start starts on the day they are hired."""
+    period = plan.period
+    start = rep.start
+    if start is None and rep.hired is not None and period.start <= rep.hired <= period.end:
+        start = rep.hired
+    return start or period.start, rep.end or period.end
+
+
+def _rep_shaping(
+    rep: Rep, plan: Plan, season: tuple[Fraction, ...] | None, buffer: Fraction
+) -> Shaping:
+    """What shapes this rep's days: the plan's keys, the rep's overrides. A ramp counts
+    from ``hired`` (else ``start``); a rep with neither is not ramping."""
+    spec = rep.ramp if rep.ramp is not None else plan.ramp
+    hired = rep.hired or rep.start
+    ramp = () if spec is None or spec == "none" or hired is None else spec
+    cycle = rep.cycle if rep.cycle is not None else plan.cycle
+    return Shaping(
+        season,
+        tuple(Fraction(step) for step in ramp),
+        hired if ramp else None,
+        buffer,
+        cycle,
+    )
+
+
+def _season(
+    plan: Plan, history: History | None, issues: list[Issue]
+) -> tuple[tuple[Fraction, ...] | None, tuple[int, ...]]:
+    """The weight of a working day in each calendar month (January first), and the
+    months that seasonality: history found no revenue for (they weigh 1)."""
+    written = plan.seasonality
+    if written is None:
+        return None, ()
+    if isinstance(written, dict):
+        weights = [Fraction(1)] * 12
+        for key, value in written.items():
+            month = season_month(key)
+            if month is not None:
+                weights[month - 1] = Fraction(value)
+        return tuple(weights), ()
+    if history is None or not history.reps:
+        return None, ()  # no history file is an error already; an empty one a warning
+    # Revenue per working day of each calendar month over the history's span.
+    since, until = _history_span(history)
+    days_in: dict[tuple[int, int], int] = {}
+    for day in _history_working_days(plan, since, until):
+        year_month = (day.year, day.month)
+        days_in[year_month] = days_in.get(year_month, 0) + 1
+    revenue = [Fraction(0)] * 12
+    worked = [0] * 12
+    for (year, month), amount in history.revenue_by_month.items():
+        revenue[month - 1] += amount
+        worked[month - 1] += days_in.get((year, month), 0)
+    per_day = {
+        m: revenue[m - 1] / worked[m - 1]
+        for m in range(1, 13)
+        if worked[m - 1] and revenue[m - 1] > 0
+    }
+    missing = tuple(m for m in range(1, 13) if m not in per_day)
+    if missing:
+        issues.append(
+            Issue(
+                ("seasonality",),
+                "seasonality from history: no revenue in the history for month {months}; "
+                "it weighs 1",
+                {"months": ", ".join(map(str, missing)), "count": len(missing)},
+                severity="note",
+                plural="seasonality from history: no revenue in the history for months "
+                "{months}; they weigh 1",
+            )
+        )
+    if not per_day:
+        return (Fraction(1),) * 12, missing
+    mean = sum(per_day.values(), Fraction(0)) / len(per_day)
+    return tuple(per_day[m] / mean if m in per_day else Fraction(1) for m in range(1, 13)), missing
+
+
+def _cycle_issues(plan: Plan, working_days: int) -> list[Issue]:
+    """A cycle as long as the period leaves no day whose activity produces revenue in it."""
+    found = []
+    cycles: list[tuple[PlanPath, int]] = [(("cycle",), plan.cycle)]
+    cycles += [(("reps", i, "cycle"), r.cycle) for i, r in enumerate(plan.reps) if r.cycle]
+    for where, cycle in cycles:
+        if cycle and working_days and cycle >= working_days:
+            found.append(
+                Issue(
+                    where,
+                    "a sales cycle of {cycle} working days is as long as the period or "
+                    "longer ({days} working days)",
+                    {"cycle": cycle, "days": working_days},
+                )
+            )
+    return found
+
+
+def _year_end_warning(plan: Plan, months: Sequence[Month], reps: Sequence[RepPlan]) -> list[Issue]:
+    """Don't bet the year on year-end: without a buffer, more than 40 % of a year plan's
+    revenue in its last quarter is a warning."""
+    if plan.buffer or len(months) < 12:
+        return []
+    cut = months[-4].end  # the last day before the last quarter
+    total = late = Fraction(0)
+    for rep in reps:
+        weights = rep.weights.result
+        if not rep.days or not weights[-1]:
+            continue
+        before = weights[bisect_right(rep.days, cut)]
+        total += rep.quota
+        late += rep.quota * Fraction(weights[-1] - before, weights[-1])
+    if not total or late * 5 <= total * 2:
+        return []
+    return [
+        Issue(
+            ("seasonality",) if plan.seasonality is not None else ("period",),
+            "{share}% of the year's revenue falls in its last quarter ({first} to {last}): "
+            "don't bet the year on year-end; add a buffer (buffer: 10%) or plan more of it "
+            "earlier",
+            {
+                "share": f"{float(late / total * 100):.0f}",
+                "first": months[-3].label,
+                "last": months[-1].label,
+            },
+            severity="warning",
+        )
+    ]
 
 
 def _unknown_country(written: str, exc: UnknownCountryError) -> Issue:
@@ -592,6 +788,32 @@ def _history_rates(
     return table
 
 
+def _history_span(history: History) -> tuple[date, date]:
+    """The days the history covers: its window, else the span of its rows."""
+    entries = list(history.reps.values())
+    since = history.since or min(e.first for e in entries)
+    until = history.until or max(e.last for e in entries)
+    return since, until
+
+
+def _history_working_days(plan: Plan, since: date, until: date) -> tuple[date, ...]:
+    """The team's working days within the history's span, on the plan's calendar."""
+    public = None
+    if plan.calendar.country:
+        try:
+            public = public_calendar(plan.calendar.country, range(since.year, until.year + 1))
+        except (UnknownCountryError, UnknownSubdivisionError):
+            public = None  # already reported for the period
+    return team_working_days(
+        since,
+        until,
+        frozenset(plan.calendar.weekend),
+        public,
+        expand_spans(plan.calendar.holidays, since, until),
+        expand_spans(plan.calendar.workdays, since, until),
+    )
+
+
 def _abilities(
     plan: Plan, history: History, issues: list[Issue]
 ) -> list[tuple[Fraction | None, AbilitySource | None]]:
@@ -607,22 +829,8 @@ def _abilities(
     entries = list(history.reps.values())
     if not entries:
         return [(None, None)] * len(plan.reps)
-    since = history.since or min(e.first for e in entries)
-    until = history.until or max(e.last for e in entries)
-    public = None
-    if plan.calendar.country:
-        try:
-            public = public_calendar(plan.calendar.country, range(since.year, until.year + 1))
-        except (UnknownCountryError, UnknownSubdivisionError):
-            public = None  # already reported for the period
-    days = team_working_days(
-        since,
-        until,
-        frozenset(plan.calendar.weekend),
-        public,
-        expand_spans(plan.calendar.holidays, since, until),
-        expand_spans(plan.calendar.workdays, since, until),
-    )
+    since, until = _history_span(history)
+    days = _history_working_days(plan, since, until)
 
     def worked(first: date, last: date) -> int:
         return bisect_right(days, min(last, until)) - bisect_left(days, max(first, since))

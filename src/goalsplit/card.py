@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from goalsplit.breakdown import Breakdown, RepPlan
 from goalsplit.calendar import WORKING_KINDS, Month, Week, holiday_names
-from goalsplit.funnel import cumulative_targets
 from goalsplit.i18n import N_, tr
 
 if TYPE_CHECKING:
@@ -117,9 +116,7 @@ def day_card(breakdown: Breakdown, rep: RepPlan, on: dt.date) -> DayCard:
         month_start,
         month_end,
     ]
-    per_stage = [
-        cumulative_targets(e, rep.stage_weights(i), points) for i, e in enumerate(rep.required)
-    ]
+    per_stage = rep.cumulative(points)
     through, before_card, through_card, before_week, through_week, before_month, through_month = (
         zip(*per_stage, strict=True)
     )
@@ -213,7 +210,7 @@ def evening_card(breakdown: Breakdown, report: TrackReport, rep_index: int) -> E
     week_start = bisect_left(days, week.start)
     after = min(done + 1, len(days))
     points = [done - 1 if working else done, done, week_start, after]
-    cuts = [cumulative_targets(e, rep.stage_weights(k), points) for k, e in enumerate(rep.required)]
+    cuts = rep.cumulative(points)
     names = [stage.name for stage in breakdown.stages]
     today = report.actuals.between(rep.name, on, on)
     week_sums = report.actuals.between(rep.name, week.start, on)

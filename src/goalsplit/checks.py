@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from goalsplit.errors import Issue, PlanPath, more_problems
 from goalsplit.i18n import N_, StageNames
 from goalsplit.limits import MAX_REPORTED
-from goalsplit.model import RESULT_STAGE, Plan
+from goalsplit.model import RESULT_STAGE, Plan, season_month, shown_percent
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown
@@ -269,6 +269,96 @@ def rates_plausible(plan: Plan) -> Iterator[Issue]:
                 )
 
 
+# --- shaping in time ---------------------------------------------------------------
+
+
+def seasonality_by_month(plan: Plan) -> Iterator[Issue]:
+    """Seasonality is keyed by month number, each month once; ``history`` needs a file."""
+    if isinstance(plan.seasonality, dict):
+        seen: dict[int, str] = {}
+        for key in plan.seasonality:
+            month = season_month(key)
+            if month is None:
+                yield Issue(
+                    ("seasonality", key),
+                    "{key} is not a month: seasonality is keyed by month number, 1 to 12",
+                    {"key": repr(key)},
+                    at_key=True,
+                )
+            elif month in seen:
+                yield Issue(
+                    ("seasonality", key),
+                    "month {month} is given twice (also as {other})",
+                    {"month": month, "other": repr(seen[month])},
+                    at_key=True,
+                )
+            else:
+                seen[month] = key
+    elif plan.seasonality == "history" and plan.history is None:
+        yield Issue(("seasonality",), "seasonality: history needs a history: file to draw on")
+
+
+def ramps_rise(plan: Plan) -> Iterator[Issue]:
+    """A ramp may stay flat but never falls: the team's and each rep's."""
+    ramps: list[tuple[object, PlanPath]] = [(plan.ramp, ("ramp",))]
+    ramps += [(rep.ramp, ("reps", i, "ramp")) for i, rep in enumerate(plan.reps)]
+    for ramp, where in ramps:
+        if not isinstance(ramp, tuple):
+            continue
+        for j, (before, value) in enumerate(pairwise(ramp), start=1):
+            if value < before:
+                yield Issue(
+                    (*where, j),
+                    "a ramp rises month by month: {value} comes after {before}",
+                    {"value": shown_percent(value), "before": shown_percent(before)},
+                )
+                break
+
+
+def hiring_dates(plan: Plan) -> Iterator[Issue]:
+    """A rep is hired before their last day, and starts on the day they are hired or later."""
+    for i, rep in enumerate(plan.reps):
+        if rep.hired is None:
+            continue
+        last = rep.end or plan.period.end
+        if rep.hired > last:
+            yield Issue(
+                ("reps", i, "hired"),
+                "hired {hired} is after the rep's last day in the period, {end}",
+                {"hired": rep.hired, "end": last},
+            )
+        elif rep.start is not None and rep.hired > rep.start:
+            yield Issue(
+                ("reps", i, "hired"),
+                "hired {hired} is after start {start}: a rep starts on the day they are "
+                "hired or later",
+                {"hired": rep.hired, "start": rep.start},
+            )
+
+
+def carve_outs_leave_a_target(plan: Plan) -> Iterator[Issue]:
+    """Carve-outs leave something to decompose, and their owners are reps of the plan."""
+    carved = Decimal(0)
+    for j, item in enumerate(plan.carve_out):
+        carved += item.amount
+        if carved >= plan.target:
+            yield Issue(
+                ("carve_out", j, "amount"),
+                "the carve-outs add up to {carved}, leaving nothing of the target {target} "
+                "to decompose",
+                {"carved": f"{carved.normalize():,f}", "target": f"{plan.target:,f}"},
+            )
+            break
+    names = {rep.name for rep in plan.reps}
+    for j, item in enumerate(plan.carve_out):
+        if item.owner is not None and item.owner not in names:
+            yield Issue(
+                ("carve_out", j, "owner"),
+                "no rep named {name} in the plan",
+                {"name": repr(item.owner)},
+            )
+
+
 PLAN_CHECKS: tuple[PlanCheck, ...] = (
     stages_listed_once,
     rate_stages_known,
@@ -276,6 +366,10 @@ PLAN_CHECKS: tuple[PlanCheck, ...] = (
     reps_listed_once,
     rep_windows,
     leave_within_period,
+    seasonality_by_month,
+    ramps_rise,
+    hiring_dates,
+    carve_outs_leave_a_target,
     allocation_has_history,
     history_window_not_empty,
     stretch_plausible,

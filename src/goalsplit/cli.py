@@ -734,7 +734,12 @@ def check(
         warnings = _warning_count(breakdown)
         warned = warned or bool(warnings)
         summary = tr(
-            "{file}: ok: {reps}, {period} ({days}), quotas add up to {share}% of the target",
+            N_("{file}: ok: {reps}, {period} ({days}), quotas add up to {share}% of the target")
+            if not breakdown.carve_outs
+            else N_(
+                "{file}: ok: {reps}, {period} ({days}), quotas add up to {share}% of the "
+                "target less carve-outs"
+            ),
             language,
             file=plan_file,
             reps=trn("{count} rep", "{count} reps", len(breakdown.reps), language),
@@ -745,7 +750,7 @@ def check(
                 len(breakdown.working_days),
                 language,
             ),
-            share=f"{float(breakdown.allocated / breakdown.target * 100):.1f}",
+            share=f"{float(breakdown.allocated / breakdown.decomposed * 100):.1f}",
         )
         if warnings:
             summary += trn(", {count} warning", ", {count} warnings", warnings, language)

@@ -58,9 +58,14 @@ class History:
     since: date | None = None
     until: date | None = None
     columns: dict[str, int] = field(default_factory=dict)  # each stage's column in the file
+    # The result (revenue) per calendar month of the rows, for seasonality: history.
+    revenue_by_month: dict[tuple[int, int], int | Fraction] = field(default_factory=dict)
 
     def add(self, rep: str, first: date, last: date, values: Sequence[Fraction | int]) -> None:
         """Add one row; called once per row of a history file, so kept lean."""
+        month = (first.year, first.month)
+        by_month = self.revenue_by_month
+        by_month[month] = by_month.get(month, 0) + values[0]
         entry = self.reps.get(rep)
         if entry is None:
             self.reps[rep] = RepHistory(list(values), first, last, 1)

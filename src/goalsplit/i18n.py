@@ -252,6 +252,68 @@ ZH: dict[str, str] = {
     "unknown key {key}; expected one of: {allowed}": "未知的键 {key}；可用的键：{allowed}",
     # allocate.py
     # -- issue 9: plans shaped in time
+    "{file}: ok: {reps}, {period} ({days}), quotas add up to {share}% of the target less "
+    "carve-outs": ("{file}：通过：{reps}，{period}（{days}），指标合计为扣除剥离后目标的 {share}%"),
+    "Quotas add up to {allocated} = {share}% of the target less carve-outs, {target} "
+    "(stretch {stretch})": (
+        "指标合计 {allocated} = 扣除剥离后目标 {target} 的 {share}%（加码系数 {stretch}）"
+    ),
+    "Carve-out {carved} ({items}): taken off the target {target} before it is decomposed; "
+    "a bonus beside the plan, never anyone's activity.": (
+        "剥离 {carved}（{items}）：分解前从目标 {target} "
+        "中扣除；是计划之外的奖励，不折算成任何人的行动量。"
+    ),
+    "Seasonality (a working day's weight by month): {weights}": (
+        "季节性（各月每个工作日的权重）：{weights}"
+    ),
+    "Seasonality from history (a working day's weight by month): {weights}": (
+        "按历史的季节性（各月每个工作日的权重）：{weights}"
+    ),
+    "Buffer {buffer}%: the schedules run ahead of pace and meet the full requirement by {date}.": (
+        "缓冲 {buffer}%：计划进度领先于正常节奏，在 {date} 前完成全部要求。"
+    ),
+    "Sales cycle: activity runs {cycle} working days ahead of revenue; {stage} to have "
+    "open on day one: {amount}.": (
+        "销售周期：行动量比业绩提前 {cycle} 个工作日；第一天就需已有的 {stage}：{amount}。"
+    ),
+    "ramp from {hired}: {steps}, then 100%": "自 {hired} 起爬坡：{steps}，之后 100%",
+    "open on day one (cycle {cycle}): {amounts}": "第一天需已有（周期 {cycle}）：{amounts}",
+    "full requirement by {date}": "{date} 前完成全部要求",
+    "a buffer is at most 100%, got {value}": "缓冲最多为 100%，实际为 {value}",
+    "a ramp rises month by month: {value} comes after {before}": (
+        "爬坡应逐月上升：{value} 排在 {before} 之后"
+    ),
+    "a ramp step is at most 100% (full pace), got {value}": (
+        "爬坡每步最多为 100%（满产能），实际为 {value}"
+    ),
+    "a sales cycle of {cycle} working days is as long as the period or longer ({days} "
+    "working days)": ("销售周期 {cycle} 个工作日不短于整个周期（{days} 个工作日）"),
+    "hired {hired} is after start {start}: a rep starts on the day they are hired or later": (
+        "入职日 {hired} 晚于开始日 {start}：销售应在入职当天或之后开始"
+    ),
+    "hired {hired} is after the rep's last day in the period, {end}": (
+        "入职日 {hired} 晚于该销售在周期内的最后一天 {end}"
+    ),
+    "month {month} is given twice (also as {other})": "月份 {month} 重复给出（另见 {other}）",
+    "no rep named {name} in the plan": "计划中没有名为 {name} 的销售",
+    "seasonality from history: no revenue in the history for month {months}; it weighs 1": (
+        "按历史确定季节性：历史数据中 {months} 月没有业绩，按权重 1 计"
+    ),
+    "seasonality: history needs a history: file to draw on": (
+        "seasonality: history 需要 history: 历史数据文件"
+    ),
+    "the carve-outs add up to {carved}, leaving nothing of the target {target} to decompose": (
+        "剥离金额合计 {carved}，目标 {target} 已无可分解的部分"
+    ),
+    "{key} is not a month: seasonality is keyed by month number, 1 to 12": (
+        "{key} 不是月份：seasonality 的键是月份数字 1 到 12"
+    ),
+    "{share}% of the year's revenue falls in its last quarter ({first} to {last}): don't "
+    "bet the year on year-end; add a buffer (buffer: 10%) or plan more of it earlier": (
+        "全年 {share}% 的业绩落在最后一个季度（{first} 至 "
+        "{last}）：不要把全年押在年底；请加缓冲（buffer: "
+        "10%）或把更多业绩安排在前面"
+    ),
     "Month target": "本月目标",
     "Month {month}": "本月 {month}",
     "Left in month": "本月剩余",

@@ -21,10 +21,13 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     WithJsonSchema,
     field_validator,
 )
@@ -338,6 +341,136 @@ Share = Annotated[
     ),
 ]
 Unit = Literal["money", "count"]
+
+
+# -- issue 9: plans shaped in time ------------------------------------------------------
+_SHARE_SCHEMA = {
+    "anyOf": [
+        {"type": "number", "exclusiveMinimum": 0},
+        {"type": "string", "pattern": _PERCENT},
+    ]
+}
+
+
+def _at_most_full(value: Decimal) -> Decimal:
+    if value > 1:
+        raise InputError(
+            "a ramp step is at most 100% (full pace), got {value}", value=shown_percent(value)
+        )
+    return value
+
+
+def _buffer_at_most(value: Decimal) -> Decimal:
+    if value > 1:
+        raise InputError("a buffer is at most 100%, got {value}", value=shown_percent(value))
+    return value
+
+
+def shown_percent(value: Decimal) -> str:
+    return f"{(value * 100).normalize():f}%"
+
+
+SeasonWeight = Annotated[
+    Decimal,
+    BeforeValidator(_percent),
+    Field(gt=0, allow_inf_nan=False),
+    WithJsonSchema(
+        {
+            **_SHARE_SCHEMA,
+            "description": "How much a working day of this month weighs (1: an ordinary month).",
+        }
+    ),
+]
+RampStep = Annotated[
+    Decimal,
+    BeforeValidator(_percent),
+    Field(gt=0, allow_inf_nan=False),
+    AfterValidator(_at_most_full),
+    WithJsonSchema(_SHARE_SCHEMA),
+]
+# Tags of the unions below; the validator leaves them out of an error's location.
+UNION_TAGS = frozenset({"<months>", "<history>", "<steps>", "<none>"})
+MAX_RAMP_MONTHS = 36
+
+
+def _season_form(value: Any) -> str:
+    return "<history>" if isinstance(value, str) else "<months>"
+
+
+def _ramp_form(value: Any) -> str:
+    return "<none>" if isinstance(value, str) else "<steps>"
+
+
+Seasonality = Annotated[
+    Annotated[dict[str, SeasonWeight], Tag("<months>")]
+    | Annotated[Literal["history"], Tag("<history>")],
+    Discriminator(_season_form),
+    WithJsonSchema(
+        {
+            "description": "Weight of a working day in each calendar month, such as "
+            "{1: 0.8, 2: 0.5, 11: 1.4} (months not listed weigh 1), or history: each "
+            "month's revenue per working day in the history file.",
+            "anyOf": [
+                {
+                    "type": "object",
+                    "patternProperties": {"^(0?[1-9]|1[0-2])$": _SHARE_SCHEMA},
+                    "additionalProperties": False,
+                },
+                {"const": "history"},
+            ],
+        }
+    ),
+]
+Ramp = Annotated[
+    Annotated[tuple[RampStep, ...], Tag("<steps>"), Field(min_length=1, max_length=MAX_RAMP_MONTHS)]
+    | Annotated[Literal["none"], Tag("<none>")],
+    Discriminator(_ramp_form),
+    WithJsonSchema(
+        {
+            "description": "A new rep's productivity by month of tenure, such as "
+            "[25%, 50%, 75%] (then 100%), or none.",
+            "anyOf": [
+                {"type": "array", "items": _SHARE_SCHEMA, "minItems": 1, "maxItems": 36},
+                {"const": "none"},
+            ],
+        }
+    ),
+]
+Buffer = Annotated[
+    Decimal,
+    BeforeValidator(_percent),
+    Field(ge=0, allow_inf_nan=False),
+    AfterValidator(_buffer_at_most),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 1},
+                {"type": "string", "pattern": _PERCENT},
+            ],
+            "description": "Run the schedules this much ahead of the shaped pace (10%), so "
+            "that the full requirement is met before the period's last weeks.",
+        }
+    ),
+]
+
+
+def _whole_days(value: Any) -> Any:
+    return _number(value)
+
+
+Cycle = Annotated[
+    int,
+    BeforeValidator(_whole_days),
+    Field(ge=0),
+    WithJsonSchema(
+        {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Working days from an activity to the revenue it produces: "
+            "the activity stages run this much ahead of revenue.",
+        }
+    ),
+]
 _PERIOD_SCHEMA = {
     "description": "2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05 or {start, end}.",
     "anyOf": [
@@ -440,6 +573,17 @@ class Rep(_Model):
     start: IsoDate | None = Field(default=None, description="Joins the team on this day.")
     end: IsoDate | None = Field(default=None, description="Leaves the team after this day.")
     leave: tuple[DateSpan, ...] = Field(default=(), description="Personal days off.")
+    hired: IsoDate | None = Field(
+        default=None,
+        description="Hired on this day: the ramp counts months of tenure from it (default: "
+        "start). Inside the period without start, the rep starts on it.",
+    )
+    ramp: Ramp | None = Field(
+        default=None, description="This rep's ramp-up (overrides the team's), or none."
+    )
+    cycle: Cycle | None = Field(
+        default=None, description="This rep's sales cycle in working days (overrides the team's)."
+    )
 
     @field_validator("name")
     @classmethod
@@ -476,6 +620,14 @@ class HistorySource(_Model):
     @classmethod
     def _in_range(cls, value: Any) -> Any:
         return _number(value)
+
+
+class CarveOut(_Model):
+    """Revenue hoped for from new business: taken off the target before it is decomposed."""
+
+    name: NonEmptyText = Field(min_length=1)
+    amount: PositiveNumber
+    owner: Text | None = Field(default=None, description="The rep who owns it (reported only).")
 
 
 class Plan(_Model):
@@ -525,6 +677,19 @@ class Plan(_Model):
         description="Share the target by weight x working days, or also by each rep's "
         "historical revenue per working day.",
     )
+    seasonality: Seasonality | None = None
+    ramp: Ramp | None = Field(
+        default=None,
+        description="The team's ramp-up for new reps (those with hired: or start: in the "
+        "period), by month of tenure.",
+    )
+    carve_out: tuple[CarveOut, ...] = Field(
+        default=(),
+        description="Revenue expected from new business, taken off the target before it is "
+        "decomposed: a bonus, not a burden.",
+    )
+    buffer: Buffer | None = None
+    cycle: Cycle = Field(default=0)
 
     tiers: tuple[Share, ...] | None = Field(
         default=None,
@@ -565,3 +730,12 @@ class Plan(_Model):
     def stages(self) -> tuple[Stage, ...]:
         """Every stage, the result (revenue) first, down to the first daily activity."""
         return (REVENUE, *(self.funnel or DEFAULT_FUNNEL))
+
+
+_MONTH_KEY_RE = re.compile(r"^\s*0?([1-9]|1[0-2])\s*$")
+
+
+def season_month(key: str) -> int | None:
+    """The calendar month a seasonality key names (``1``, ``01`` .. ``12``), or None."""
+    match = _MONTH_KEY_RE.match(key)
+    return int(match[1]) if match else None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import calendar as _calendar
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 from functools import lru_cache
@@ -131,7 +131,8 @@ def _scaled(days: Sequence[date], shaping: Shaping) -> tuple[list[int], int]:
 def day_weights(days: Sequence[date], shaping: Shaping) -> DayWeights:
     """The cumulative weights of ``days`` (a rep's working days, in order)."""
     if shaping.uniform:
-        return uniform_day_weights(len(days))
+        uniform = uniform_day_weights(len(days))
+        return replace(uniform, cycle=shaping.cycle) if shaping.cycle else uniform
     scaled, denominator = _scaled(days, shaping)
     n = len(scaled)
     cycle = shaping.cycle

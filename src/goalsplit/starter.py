@@ -21,6 +21,12 @@ calendar:
 target: 300000                # the team's revenue target for the period
 stretch: 1.1                  # quotas add up to target x stretch (sub-goals above the goal)
 # tiers: [30%, 60%, 10%]      # track's ranking: top, middle, bottom (default 2-7-1)
+# Shaping the period in time (all optional):
+# seasonality: {{1: 0.8, 2: 0.5, 11: 1.4}}  # a day's weight by month (others 1), or: history
+# ramp: [25%, 50%, 75%]       # a new rep's pace by month of tenure (hired: or start:), then 100%
+# carve_out: [{{name: New product, amount: 30000}}]  # taken off the target first: a bonus
+# buffer: 10%                 # run ahead of pace, to be done before the period's last weeks
+# cycle: 10                   # working days from a dial to its revenue: activity comes first
 rates:                        # the team's history: how much of the stage above one unit yields
   pipeline: 0.30              # 30% of pipeline value closes
   intents: 10000              # pipeline value per intent customer
@@ -37,6 +43,7 @@ reps:
   # - name: New Hire
   #   start: {joins}          # joins mid-period; end: for leaving
   #   leave: [{days_off}]
+  #   hired: {joins}          # the ramp counts from here (default: start); ramp: none
 """
 
 _ZH = """\
@@ -56,6 +63,12 @@ calendar:
 target: 900000                # 团队本期业绩目标
 stretch: 1.1                  # 个人指标合计 = 目标 × 加码系数（子目标之和大于总目标）
 # tiers: [30%, 60%, 10%]      # track 排名的头部、中部、尾部比例（默认 2-7-1）
+# 按时间塑形（均可选）：
+# seasonality: {{1: 0.8, 2: 0.5, 11: 1.4}}  # 各月每个工作日的权重（未列出为 1），或写 history
+# ramp: [25%, 50%, 75%]       # 新人按入职月份的产能（从 hired: 或 start: 算起），之后 100%
+# carve_out: [{{name: 新产品线, amount: 100000}}]  # 先从目标中剥离：达成算奖励
+# buffer: 10%                 # 进度领先正常节奏，在期末最后几周前完成
+# cycle: 10                   # 从外呼到成交的工作日数：行动量提前
 rates:                        # 团队历史转化率：每 1 个本阶段产生多少上一阶段
   pipeline: 0.30              # 储备金额的 30% 能成交
   intents: 15000              # 每个意向客户的储备金额（客单价）
@@ -72,6 +85,7 @@ reps:
   # - name: 新同事
   #   start: {joins}          # 期中入职；离职用 end:
   #   leave: [{days_off}]
+  #   hired: {joins}          # 爬坡从入职日算起（默认 start）；老手写 ramp: none
 """
 
 

@@ -20,7 +20,7 @@ from typing import Literal
 
 from goalsplit.breakdown import Breakdown, RepPlan, StagePlan
 from goalsplit.errors import Issue
-from goalsplit.funnel import cumulative_targets, split_targets
+from goalsplit.funnel import split_targets
 from goalsplit.history import prior_units
 from goalsplit.i18n import N_
 from goalsplit.model import Stage
@@ -468,10 +468,11 @@ def _track_rep(
     checks = rate_checks(rep.stages, done, team_rates, ks)
 
     stages: list[StageTrack] = []
+    # The schedule to date, and below the next day's share of what is left, both as
+    # the rep's days weigh (seasonality, ramp-up, buffer, cycle).
+    to_date = rep.cumulative([elapsed])
     for index, (plan, left, check) in enumerate(zip(rep.stages, remaining, checks, strict=True)):
-        # The schedule to date and the next day's share of what is left, both as the
-        # rep's days weigh (seasonality, ramp-up, buffer, cycle).
-        planned = cumulative_targets(plan.required, rep.stage_weights(index), [elapsed])[0]
+        planned = to_date[index][0]
         actual = done.get(plan.stage.name)
         stages.append(
             StageTrack(
@@ -666,10 +667,7 @@ def review(report: TrackReport, by: By) -> Review:
             points = [
                 bisect_right(rep.days, d) for d in (start - dt.timedelta(days=1), through, end)
             ]
-            cut = [
-                cumulative_targets(e, rep.stage_weights(k), points)
-                for k, e in enumerate(rep.required)
-            ]
+            cut = rep.cumulative(points)
             planned = [b - a for a, b, _ in cut]
             full = [c - a for a, _, c in cut]
             planned_sum = [x + y for x, y in zip(planned_sum, planned, strict=True)]

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from goalsplit.errors import InputError, Issue, PlanPath, more_problems
 from goalsplit.i18n import N_
 from goalsplit.limits import MAX_REPORTED
-from goalsplit.model import OutOfRange, Plan, Rep
+from goalsplit.model import UNION_TAGS, OutOfRange, Plan, Rep
 
 _MESSAGES = {
     "finite_number": N_("must be a finite number, got {value}"),
@@ -84,7 +84,9 @@ def _causes(errors: list[Any], prefix: tuple[Any, ...] = ()) -> list[Any]:
     """The errors that do not only follow from another one, with ``prefix`` on their loc."""
     follows = _follow_ons(errors)
     return [
-        {**err, "loc": (*prefix, *err["loc"])} for i, err in enumerate(errors) if i not in follows
+        {**err, "loc": (*prefix, *(p for p in err["loc"] if p not in UNION_TAGS))}
+        for i, err in enumerate(errors)
+        if i not in follows
     ]
 
 

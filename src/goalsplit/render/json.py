@@ -84,7 +84,59 @@ def header(breakdown: Breakdown, options: ReportOptions) -> dict[str, Any]:
         "allocation": breakdown.allocation,
         "history": _history(breakdown),
         "calendar": _calendar(breakdown),
+        **_shaping(breakdown),
     }
+
+
+def _shaping(breakdown: Breakdown) -> dict[str, Any]:
+    """The keys that shape the plan in time, where used (schema_version 1: additive)."""
+    names = [stage.name for stage in breakdown.stages[1:]]
+    found: dict[str, Any] = {}
+    if breakdown.carve_outs:
+        found["carve_out"] = {
+            "total": float(breakdown.carved),
+            "items": [
+                {"name": c.name, "amount": float(c.amount), "owner": c.owner}
+                for c in breakdown.carve_outs
+            ],
+        }
+        found["decomposed"] = float(breakdown.decomposed)
+    if breakdown.season is not None:
+        found["seasonality"] = {
+            "source": breakdown.season_source,
+            "weights": {str(m): float(w) for m, w in enumerate(breakdown.season, 1)},
+        }
+    if breakdown.ramp:
+        found["ramp"] = [float(step) for step in breakdown.ramp]
+    if breakdown.buffer:
+        found["buffer"] = float(breakdown.buffer)
+    openings = [o for o in (rep.opening for rep in breakdown.reps) if o is not None]
+    if breakdown.cycle or openings:
+        found["cycle"] = breakdown.cycle
+        found["opening"] = dict(
+            zip(names, (sum(column) for column in zip(*openings, strict=True)), strict=True)
+        )
+    return found
+
+
+def _rep_shaping(rep: RepPlan) -> dict[str, Any]:
+    shaping = rep.shaping
+    found: dict[str, Any] = {}
+    if not shaping.uniform:
+        found["day_weight"] = float(rep.weights.total)  # the allocation's measure of the days
+    if shaping.ramp and shaping.hired is not None:
+        found["ramp"] = {
+            "hired": shaping.hired.isoformat(),
+            "steps": [float(step) for step in shaping.ramp],
+        }
+    opening = rep.opening
+    if opening is not None:
+        found["cycle"] = shaping.cycle
+        found["opening"] = dict(zip((s.stage.name for s in rep.rated), opening, strict=True))
+    if shaping.buffer:
+        full_by = rep.full_by
+        found["full_by"] = full_by.isoformat() if full_by else None
+    return found
 
 
 def _calendar(breakdown: Breakdown) -> dict[str, Any] | None:
@@ -162,6 +214,7 @@ def _rep(
             for s in rep.stages
         },
     }
+    document.update(_rep_shaping(rep))
     if rep.ability is not None:
         document["ability"] = {
             "revenue_per_day": float(rep.ability),

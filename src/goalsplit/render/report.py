@@ -14,7 +14,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from goalsplit.i18n import N_, WEEKDAY_LABELS, tr, trn
+from goalsplit.i18n import N_, WEEKDAY_LABELS, stage_label, tr, trn
 from goalsplit.render import By, ReportOptions, selected_reps
 from goalsplit.render.grid import Block, Column, Grid, Note
 
@@ -122,16 +122,26 @@ def _calendar_line(breakdown: Breakdown, lang: str, before: str = "") -> str:
 
 def allocation_notes(breakdown: Breakdown, lang: str) -> list[Note]:
     allocated = breakdown.allocated
-    holds = allocated >= breakdown.target
+    decomposed = breakdown.decomposed
+    holds = allocated >= decomposed
+    template = (
+        N_("Quotas add up to {allocated} = {share}% of the target {target} (stretch {stretch})")
+        if not breakdown.carve_outs
+        else N_(
+            "Quotas add up to {allocated} = {share}% of the target less carve-outs, {target} "
+            "(stretch {stretch})"
+        )
+    )
     check = tr(
-        "Quotas add up to {allocated} = {share}% of the target {target} (stretch {stretch})",
+        template,
         lang,
         allocated=money(allocated),
-        share=f"{float(allocated / breakdown.target * 100):.1f}",
-        target=money(breakdown.target),
+        share=f"{float(allocated / decomposed * 100):.1f}",
+        target=money(decomposed),
         stretch=f"{float(breakdown.stretch):g}",
     )
-    notes = [Note(f"{'✓' if holds else '✗'} {check}", "ok" if holds else "bad")]
+    notes = [*shaping_notes(breakdown, lang)]
+    notes.append(Note(f"{'✓' if holds else '✗'} {check}", "ok" if holds else "bad"))
     if not holds:
         notes.append(Note(tr("The quotas must add up to at least the target.", lang), "bad"))
     explicit = any(rep.quota_explicit for rep in breakdown.reps)
@@ -151,6 +161,115 @@ def allocation_notes(breakdown: Breakdown, lang: str) -> list[Note]:
             Note(tr("* explicit quota; the others share the rest by weight × working days.", lang))
         )
     return notes
+
+
+def shaping_notes(breakdown: Breakdown, lang: str) -> list[Note]:
+    """What shapes the plan in time: carve-outs, seasonality, buffer, sales cycle."""
+    notes = []
+    if breakdown.carve_outs:
+        items = ", ".join(
+            f"{c.name} {money(c.amount)}" + (f" ({c.owner})" if c.owner else "")
+            for c in breakdown.carve_outs
+        )
+        notes.append(
+            Note(
+                tr(
+                    "Carve-out {carved} ({items}): taken off the target {target} before it is "
+                    "decomposed; a bonus beside the plan, never anyone's activity.",
+                    lang,
+                    carved=money(breakdown.carved),
+                    items=items,
+                    target=money(breakdown.target),
+                )
+            )
+        )
+    if breakdown.season is not None:
+        touched = sorted({int(m.label[-2:]) for m in breakdown.months})
+        weights = ", ".join(
+            f"{month_name(m, lang)} {_weight(breakdown.season[m - 1])}" for m in touched
+        )
+        notes.append(
+            Note(
+                tr(
+                    N_("Seasonality (a working day's weight by month): {weights}")
+                    if breakdown.season_source != "history"
+                    else N_(
+                        "Seasonality from history (a working day's weight by month): {weights}"
+                    ),
+                    lang,
+                    weights=weights,
+                )
+            )
+        )
+    if breakdown.buffer:
+        dates = [rep.full_by for rep in breakdown.reps if rep.full_by is not None]
+        notes.append(
+            Note(
+                tr(
+                    "Buffer {buffer}%: the schedules run ahead of pace and meet the full "
+                    "requirement by {date}.",
+                    lang,
+                    buffer=f"{float(breakdown.buffer * 100):g}",
+                    date=max(dates) if dates else "–",
+                )
+            )
+        )
+    openings = [o for o in (rep.opening for rep in breakdown.reps) if o is not None]
+    if openings:
+        first = breakdown.stages[1]
+        notes.append(
+            Note(
+                tr(
+                    "Sales cycle: activity runs {cycle} working days ahead of revenue; "
+                    "{stage} to have open on day one: {amount}.",
+                    lang,
+                    cycle=breakdown.cycle or max(rep.shaping.cycle for rep in breakdown.reps),
+                    stage=_lower(stage_label(first.name, first.label, lang)),
+                    amount=whole(sum(o[0] for o in openings)),
+                )
+            )
+        )
+    return notes
+
+
+def _weight(value: Fraction) -> str:
+    return f"{float(value):.2f}".rstrip("0").rstrip(".")
+
+
+def month_name(month: int, lang: str) -> str:
+    return f"{month}月" if lang == "zh" else date(2000, month, 1).strftime("%b")
+
+
+def _rep_shaping_line(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> str:
+    """How this rep's days are shaped: ramp-up, opening pipeline, buffer."""
+    lang = options.lang
+    parts = []
+    shaping = rep.shaping
+    if shaping.ramp and shaping.hired is not None:
+        parts.append(
+            tr(
+                "ramp from {hired}: {steps}, then 100%",
+                lang,
+                hired=shaping.hired,
+                steps=", ".join(f"{float(step * 100):g}%" for step in shaping.ramp),
+            )
+        )
+    opening = rep.opening
+    if opening is not None:
+        parts.append(
+            tr(
+                "open on day one (cycle {cycle}): {amounts}",
+                lang,
+                cycle=shaping.cycle,
+                amounts=", ".join(
+                    f"{_lower(options.label(s.stage))} {whole(n)}"
+                    for s, n in zip(rep.rated, opening, strict=True)
+                ),
+            )
+        )
+    if rep.full_by is not None:
+        parts.append(tr("full requirement by {date}", lang, date=rep.full_by))
+    return "; ".join(parts)
 
 
 MARKS = {"rep": "*", "history": "h", "team": "", "team-history": "t"}
@@ -198,7 +317,14 @@ def weekly_grid(
             currency=_currency(breakdown),
             window=window,
         ),
-        caption=_rates_caption(breakdown, rep, options),
+        caption="\n".join(
+            line
+            for line in (
+                _rates_caption(breakdown, rep, options),
+                _rep_shaping_line(breakdown, rep, options),
+            )
+            if line
+        ),
     )
     if by_month:
         labels = [month.label for month in breakdown.months]
