@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from goalsplit.cli import app
+from goalsplit.funnel import ceil_fraction
 from goalsplit.track import DEFAULT_TIER_SHARES, rank_tiers
 from tests.conftest import EXAMPLES, dedent, errors_of
 
@@ -622,3 +623,60 @@ def test_a_replan_is_always_a_valid_plan_that_covers_the_target(
     quotas = [rep.quota for rep in new.breakdown.reps]
     assert quotas == [rep.new_quota for rep in result.reps]
     assert sum(quotas) >= new.breakdown.target == result.target
+
+
+SHAPED_LEAVER = """
+    period: {start: 2026-01-05, end: 2026-03-24}
+    target: 174000
+    seasonality: {3: 1.5}
+    buffer: 10%
+    cycle: 2
+    carve_out: [{name: New line, amount: 1000}]
+    rates: {pipeline: 0.5, intents: 1000, deep_talks: 0.5, connects: 0.5, dials: 0.5}
+    reps:
+      - name: Ann
+        hired: 2026-01-05
+        ramp: [50%, 50%]
+      - name: Ben
+        ramp: none
+        cycle: 3
+      - name: Cat
+        weight: 2
+        end: 2026-02-13
+"""
+
+
+def test_replan_keeps_the_shaping_and_splits_by_the_days_weights(tmp_path: Path) -> None:
+    plan, actuals = setup(tmp_path, SHAPED_LEAVER, LEAVER_ACTUALS)
+    from goalsplit.worked import work_out
+
+    worked = work_out(plan)
+    assert worked.breakdown is not None
+    quotas = {rep.name: rep.quota for rep in worked.breakdown.reps}
+    assert sum(quotas.values()) == 173000  # 174,000 less the carve-out
+    new = tmp_path / "rest.yaml"
+    result = invoke(
+        "replan", str(plan), "-a", str(actuals), "--as-of", "2026-02-13", "-o", str(new)
+    )
+    assert result.exit_code == 0, result.stderr
+    text = new.read_text(encoding="utf-8")
+    for line in (
+        "seasonality: {3: 1.5}",
+        "buffer: 0.1",
+        "cycle: 2",
+        "carve_out:\n  - {name: New line, amount: 1000}",
+        "    hired: 2026-01-05\n    ramp: [0.5, 0.5]",
+        "    ramp: none\n    cycle: 3",
+    ):
+        assert line in text, line
+    # Cat's undelivered quota goes by weight x the weight of the days left: Ann is at 50 %
+    # until 03-04 (her second month of tenure), March weighs 1.5. Ann: 10 February days
+    # x 0.5 + 3 March days x 1.5 x 0.5 + 14 March days x 1.5 = 28.25; Ben: 10 + 17 x 1.5
+    # = 35.5.
+    pool = quotas["Cat"] - 25000
+    ann = quotas["Ann"] - 30000 + pool * Fraction(2825, 2825 + 3550)
+    ben = quotas["Ben"] - 20000 + pool * Fraction(3550, 2825 + 3550)
+    assert f"  - name: Ann\n    quota: {ceil_fraction(ann)}\n" in text
+    assert f"  - name: Ben\n    quota: {ceil_fraction(ben)}\n" in text
+    check = invoke("check", str(new), "--strict")
+    assert check.exit_code == 0, check.stdout + check.stderr

@@ -650,6 +650,10 @@ ZH: dict[str, str] = {
     "the file is empty": "文件为空",
     # track
     # -- issue 11: the review loop
+    "seasonality: history is written out as the month weights it gave (six significant "
+    "digits).": "seasonality: history 按其得出的各月权重写出（六位有效数字）。",
+    "carve_out: left out where it would leave nothing of the new target to decompose: "
+    "{names}": "carve_out：若剥离后新目标已无可分解部分，则不保留：{names}",
     "Add the review: one row per week or month up to the as-of date.": "加上复盘表：截至统计日"
     "每周或每月一行。",
     "Tier": "梯队",

@@ -39,12 +39,13 @@ from goalsplit.funnel import ceil_fraction
 from goalsplit.history import DEFAULT_PRIOR, prior_units, shrunk
 from goalsplit.i18n import N_, tr, trn
 from goalsplit.render.yaml import rate_value, yaml_string
+from goalsplit.shape import exact_day_weights
 from goalsplit.text import printable
 from goalsplit.track import TIERS, Actuals, RepTrack, track
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown
-    from goalsplit.model import Plan
+    from goalsplit.model import CarveOut, Plan
 
 
 class ReplanError(ValueError):
@@ -126,10 +127,12 @@ def replan(
     leavers = [r for r in report.reps if r.catch_up.remaining_days == 0]
     undelivered = [max(Fraction(0), r.rep.quota - _revenue(r)) for r in leavers]
     pool = sum(undelivered, Fraction(0))
+    # The leavers' share goes by the plan's own rule over what is left: weight x the
+    # days left, each day weighed as the plan weighs it (season x ramp).
     claims = [
         r.rep.weight
         * (r.rep.ability if breakdown.allocation == "history" and r.rep.ability else 1)
-        * r.catch_up.remaining_days
+        * sum(exact_day_weights(r.rep.days[r.elapsed_days :], r.rep.shaping), Fraction(0))
         for r in stayers
     ]
     total_claim = sum(claims, Fraction(0))
@@ -170,7 +173,9 @@ def replan(
         for r, left in zip(leavers, undelivered, strict=True)
     )
     result = Replan(as_of, start, end, target, revenue, tuple(reps), dropped, prior, "")
-    text = _comments(result, plan, breakdown, source, lang) + _yaml(result, plan, lang)
+    text = _comments(result, plan, breakdown, source, lang) + _yaml(
+        result, plan, breakdown.season, lang
+    )
     return Replan(as_of, start, end, target, revenue, tuple(reps), dropped, prior, text)
 
 
@@ -305,6 +310,24 @@ def _comments(result: Replan, plan: Plan, breakdown: Breakdown, source: str, lan
         lines.append(
             tr("history: and allocation: are left out: the quotas and rates replace them.", lang)
         )
+    if plan.seasonality == "history":
+        lines.append(
+            tr(
+                "seasonality: history is written out as the month weights it gave "
+                "(six significant digits).",
+                lang,
+            )
+        )
+    kept = _carve_outs(plan, result.target)
+    if len(kept) < len(plan.carve_out):
+        lines.append(
+            tr(
+                "carve_out: left out where it would leave nothing of the new target to "
+                "decompose: {names}",
+                lang,
+                names=", ".join(c.name for c in plan.carve_out if c not in kept),
+            )
+        )
     from goalsplit.render.grid import wrap
 
     text = []
@@ -342,7 +365,61 @@ def _spans(spans: tuple[tuple[dt.date, dt.date], ...], start: dt.date, end: dt.d
     return out
 
 
-def _yaml(result: Replan, plan: Plan, lang: str) -> str:
+def _carve_outs(plan: Plan, target: Fraction) -> list[CarveOut]:
+    """The carve-outs that still leave something of the new target to decompose: money
+    hoped for from new business is no more earned than it was."""
+    kept: list[CarveOut] = []
+    carved = Fraction(0)
+    for item in plan.carve_out:
+        if carved + Fraction(item.amount) < target:
+            kept.append(item)
+            carved += Fraction(item.amount)
+    return kept
+
+
+def _season_text(season: tuple[Fraction, ...]) -> str:
+    """Month weights drawn from history: six significant digits, months of weight 1 left out."""
+    parts = [
+        f"{month}: {format(Decimal(w.numerator) / Decimal(w.denominator), '.6g')}"
+        for month, w in enumerate(season, start=1)
+        if w != 1
+    ]
+    return "{" + ", ".join(parts) + "}"
+
+
+def _shaping_lines(plan: Plan, season: tuple[Fraction, ...] | None, target: Fraction) -> list[str]:
+    """The plan's shaping in time, carried over as written (the days that are left keep
+    their weights: seasonality, the ramp of each hire, the buffer, the cycle)."""
+    lines = []
+    if isinstance(plan.seasonality, dict):
+        months = ", ".join(f"{key}: {_decimal(w)}" for key, w in plan.seasonality.items())
+        lines.append(f"seasonality: {{{months}}}")
+    elif plan.seasonality == "history" and season is not None:
+        lines.append(f"seasonality: {_season_text(season)}")
+    if plan.ramp is not None:
+        lines.append(f"ramp: {_ramp_text(plan.ramp)}")
+    if plan.buffer is not None:
+        lines.append(f"buffer: {_decimal(plan.buffer)}")
+    if plan.cycle:
+        lines.append(f"cycle: {plan.cycle}")
+    kept = _carve_outs(plan, target)
+    if kept:
+        lines.append("carve_out:")
+        for item in kept:
+            owner = f", owner: {yaml_string(item.owner)}" if item.owner is not None else ""
+            lines.append(
+                f"  - {{name: {yaml_string(item.name)}, amount: {_decimal(item.amount)}{owner}}}"
+            )
+    return lines
+
+
+def _ramp_text(ramp: tuple[Decimal, ...] | str) -> str:
+    if isinstance(ramp, str):
+        return ramp
+    return "[" + ", ".join(_decimal(step) for step in ramp) + "]"
+
+
+def _yaml(result: Replan, plan: Plan, season: tuple[Fraction, ...] | None, lang: str) -> str:
     from goalsplit.calendar import WEEKDAY_KEYS
 
     start, end = result.start, result.end
@@ -380,6 +457,7 @@ def _yaml(result: Replan, plan: Plan, lang: str) -> str:
     if plan.rates:
         lines.append("rates:")
         lines += [f"  {name}: {_decimal(value)}" for name, value in plan.rates.items()]
+    lines += _shaping_lines(plan, season, result.target)
     lines.append("reps:")
     by_name = {rep.name: rep for rep in plan.reps}
     for rep in result.reps:
@@ -395,4 +473,10 @@ def _yaml(result: Replan, plan: Plan, lang: str) -> str:
         leave = _spans(written.leave, start, end)
         if leave:
             lines.append(f"    leave: [{', '.join(leave)}]")
+        if written.hired is not None:
+            lines.append(f"    hired: {written.hired}")
+        if written.ramp is not None:
+            lines.append(f"    ramp: {_ramp_text(written.ramp)}")
+        if written.cycle is not None:
+            lines.append(f"    cycle: {written.cycle}")
     return "".join(line + "\n" for line in lines)
