@@ -55,7 +55,7 @@ def test_unknown_keys_are_named_with_a_suggestion() -> None:
     """)
     assert errors == [
         "plan.yaml:6:5: reps[0].qouta: unknown key 'qouta'; did you mean 'quota'? "
-        "expected one of: name, weight, quota, rates, start, end, leave"
+        "expected one of: name, weight, quota, rates, start, end, leave, floors, capacity"
     ]
 
 

@@ -8,11 +8,12 @@ so a report that shows only weeks never pays for days.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from goalsplit.allocate import Claim, allocate_quotas
 from goalsplit.calendar import (
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 RateSource = Literal["rep", "history", "team", "team-history"]
 AbilitySource = Literal["history", "team-average"]
+NONE: Mapping[str, Any] = MappingProxyType({})  # no floors, no capacity
 
 
 class StagePlan(NamedTuple):
@@ -70,6 +72,12 @@ class RepPlan:
     stages: tuple[StagePlan, ...]  # one per stage of the funnel, the result (no rate) first
     ability: Fraction | None = None  # revenue per working day in history (allocation: history)
     ability_source: AbilitySource | None = None
+    floors: Mapping[str, int] = field(
+        default_factory=lambda: NONE
+    )  # daily minimum per stage: the team's, then the rep's own
+    capacity: Mapping[str, int] = field(
+        default_factory=lambda: NONE
+    )  # daily maximum per stage, likewise
 
     @property
     def rated(self) -> tuple[StagePlan, ...]:
@@ -146,6 +154,13 @@ class Breakdown:
     allocation: str = "weight"
     history: History | None = None
     calendar: CalendarInfo | None = None  # where the working days come from
+    team_rates: Mapping[str, Fraction] = field(
+        default_factory=lambda: NONE
+    )  # the team's rate of each stage (plan or history)
+    floors: Mapping[str, int] = field(
+        default_factory=lambda: NONE
+    )  # the team's daily floors and capacity (reps may override)
+    capacity: Mapping[str, int] = field(default_factory=lambda: NONE)
 
     @property
     def allocated(self) -> Fraction:
@@ -273,6 +288,7 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         raise PlanError(issues)
 
     reps = []
+    shared: dict[tuple[tuple[str, int], ...], Mapping[str, int]] = {}
     unworkable: dict[PlanPath, Issue] = {}  # one error per offending rate, however many reps
     for i, (rep, days, ends, quota, (ability, ability_source)) in enumerate(
         zip(plan.reps, rep_days, rep_week_ends, allocation.quotas, abilities, strict=True)
@@ -298,6 +314,8 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                 stages=stage_plans,
                 ability=ability,
                 ability_source=ability_source,
+                floors=_own(plan.floors, rep.floors, shared),
+                capacity=_own(plan.capacity, rep.capacity, shared),
             )
         )
     if unworkable:
@@ -321,7 +339,35 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         allocation=plan.allocation,
         history=history,
         calendar=calendar,
+        team_rates=_team_rates(stages, team_rates, table),
+        floors=plan.floors,
+        capacity=plan.capacity,
     )
+
+
+def _own(
+    team: Mapping[str, int],
+    rep: Mapping[str, int],
+    shared: dict[tuple[tuple[str, int], ...], Mapping[str, int]],
+) -> Mapping[str, int]:
+    """The team's daily amounts with the rep's own over them, stage by stage; reps with
+    the same amounts share one mapping (a plan may have 50,000 reps)."""
+    if not rep:
+        return team
+    merged = {**team, **rep}
+    return shared.setdefault(tuple(merged.items()), merged)
+
+
+def _team_rates(
+    stages: Sequence[Stage], plan_rates: Mapping[str, Fraction], table: RateTable | None
+) -> Mapping[str, Fraction]:
+    """The team's rate of each stage: the plan's, else the team's history."""
+    rates = dict(plan_rates)
+    if table is not None:
+        for stage, estimate_ in zip(stages[1:], table.team, strict=True):
+            if stage.name not in rates and estimate_.used is not None:
+                rates[stage.name] = estimate_.used
+    return rates
 
 
 def _unknown_country(written: str, exc: UnknownCountryError) -> Issue:

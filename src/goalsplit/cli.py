@@ -547,6 +547,85 @@ def rates(
     _emit(render_rates(fmt, report, _options(target, language)), target, language)
 
 
+@app.command(
+    cls=_Command,
+    help=N_("What each rep and the team can make at capacity: the funnel run forwards."),
+)
+def reach(
+    plan_file: PlanFile,
+    per_day: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--per-day",
+            metavar="STAGE=N",
+            help=N_("Everyone's daily capacity of a stage, in place of the plan's (repeatable)."),
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    reps: RepsOption = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    strict: StrictOption = False,
+) -> None:
+    from goalsplit.feasibility import reach as reach_of
+    from goalsplit.render.reach import render_reach
+
+    language = _language(lang, plan_file)
+    target = _target(output, [(plan_file, "plan")], language)
+    built = _build(plan_file, language)
+    _refuse_inputs(target, built.inputs, language)
+    breakdown = built.breakdown
+    for name in reps or []:
+        _find_rep(breakdown, name, language)
+    capacity = _per_day(per_day, breakdown, language) if per_day else None
+    if capacity is None and not any(rep.capacity for rep in breakdown.reps):
+        raise typer.BadParameter(
+            tr(
+                "the plan sets no capacity: give one with --per-day STAGE=N (e.g. {stage}=120) "
+                "or capacity: in the plan",
+                language,
+                stage=breakdown.stages[-1].name,
+            ),
+            param_hint="'--per-day'",
+        )
+    report = reach_of(breakdown, capacity)
+    options = _options(target, language, reps=tuple(reps or ()))
+    _emit(render_reach(fmt, report, options), target, language)
+    _finish(breakdown, strict, language)
+
+
+def _per_day(texts: list[str], breakdown: Breakdown, lang: Lang) -> dict[str, int]:
+    """``--per-day dials=120``: a stage below revenue and a whole number above 0."""
+    names = [stage.name for stage in breakdown.stages[1:]]
+    capacity: dict[str, int] = {}
+    for text in texts:
+        stage, _, amount = text.partition("=")
+        stage, amount = stage.strip(), amount.strip().replace("_", "").replace(",", "")
+        if stage not in names:
+            raise typer.BadParameter(
+                tr(
+                    "{value}: no stage named {name}; the stages are {stages}",
+                    lang,
+                    value=repr(text),
+                    name=repr(stage),
+                    stages=", ".join(names),
+                ),
+                param_hint="'--per-day'",
+            )
+        if not amount.isascii() or not amount.isdigit() or not 0 < int(amount) <= 10**12:
+            raise typer.BadParameter(
+                tr(
+                    "{value}: expected STAGE=N with N a whole number above 0",
+                    lang,
+                    value=repr(text),
+                ),
+                param_hint="'--per-day'",
+            )
+        capacity[stage] = int(amount)
+    return capacity
+
+
 @app.command(cls=_Command, help=N_("Validate plan files without printing a report (for CI)."))
 def check(
     plan_files: Annotated[

@@ -325,6 +325,27 @@ Rate = Annotated[
     ),
 ]
 Unit = Literal["money", "count"]
+# A daily amount of one stage: whole units, since a day's targets are whole.
+DailyFloor = Annotated[
+    int,
+    BeforeValidator(_number),
+    Field(ge=0),
+    WithJsonSchema({"type": "integer", "minimum": 0}),
+]
+DailyCapacity = Annotated[
+    int,
+    BeforeValidator(_number),
+    Field(gt=0),
+    WithJsonSchema({"type": "integer", "exclusiveMinimum": 0}),
+]
+_FLOORS = (
+    "Daily minimums per stage (visits: 8): a day's target is the larger of the floor and "
+    "the funnel's number."
+)
+_CAPACITY = (
+    "The most of a stage a rep can do in a day (dials: 150); a plan that needs more on "
+    "any working day is infeasible."
+)
 _PERIOD_SCHEMA = {
     "description": "2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05 or {start, end}.",
     "anyOf": [
@@ -427,6 +448,13 @@ class Rep(_Model):
     start: IsoDate | None = Field(default=None, description="Joins the team on this day.")
     end: IsoDate | None = Field(default=None, description="Leaves the team after this day.")
     leave: tuple[DateSpan, ...] = Field(default=(), description="Personal days off.")
+    floors: dict[str, DailyFloor] = Field(
+        default={}, description=_FLOORS + " The rep's own, overriding the team's stage by stage."
+    )
+    capacity: dict[str, DailyCapacity] = Field(
+        default={},
+        description=_CAPACITY + " The rep's own, overriding the team's stage by stage.",
+    )
 
     @field_validator("name")
     @classmethod
@@ -512,6 +540,8 @@ class Plan(_Model):
         description="Share the target by weight x working days, or also by each rep's "
         "historical revenue per working day.",
     )
+    floors: dict[str, DailyFloor] = Field(default={}, description=_FLOORS)
+    capacity: dict[str, DailyCapacity] = Field(default={}, description=_CAPACITY)
 
     def history_window(self) -> tuple[date | None, date]:
         """The days of history to use: by default everything before the period."""

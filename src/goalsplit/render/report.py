@@ -28,12 +28,19 @@ if TYPE_CHECKING:
 def plan_blocks(breakdown: Breakdown, options: ReportOptions) -> list[Block]:
     blocks: list[Block] = [summary_grid(breakdown, options)]
     blocks += allocation_notes(breakdown, options.lang)
+    blocks += feasibility_notes(breakdown, options)
     for i in selected_reps(breakdown, options):
         rep = breakdown.reps[i]
         blocks.append(weekly_grid(breakdown, rep, options))
         if options.daily:
             blocks.append(daily_grid(breakdown, rep, options))
     return blocks
+
+
+def feasibility_notes(breakdown: Breakdown, options: ReportOptions) -> list[Note]:
+    from goalsplit.render.reach import feasibility_notes as notes
+
+    return notes(breakdown, options)
 
 
 def _half_up(amount: Fraction) -> int:
