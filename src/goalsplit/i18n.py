@@ -518,6 +518,40 @@ ZH: dict[str, str] = {
     "Period": "全期",
     # render/csv.py
     # -- issue 10: feasibility, what-if
+    "A column of --set values, separated by ';' (repeatable).": "一列 --set 取值，用 ';' 分隔"
+    "（可重复）。",
+    "A scenario of the plan to show (repeatable; default: all of them).": "要显示的计划场景（可"
+    "重复；默认全部）。",
+    "Change a value of the plan for this run, as if the file said so (repeatable): "
+    "stretch=1.2, rates.dials=40%, reps.NAME.weight=2.": "本次运行修改计划中的一个值，如同改了"
+    "文件（可重复）：stretch=1.2、rates.dials=40%、reps.姓名.weight=2。",
+    "Lay the plan's scenario NAME (under scenarios:) over it for this run.": "本次运行套用计划中"
+    "名为 NAME 的场景（scenarios: 下）。",
+    "Stage rows: average per working day. Capacity: ✓ fits, ✗ the busiest day needs more than "
+    "the capacity, – no capacity set.": "阶段行：每工作日平均。产能：✓ 可行，✗ 最忙的一天超出产能，"
+    "– 未设置产能。",
+    "The plan under several scenarios side by side: each rep's quota, daily targets and "
+    "whether the days fit their capacity.": "并排比较计划的几个场景：每位销售的指标、每日目标，以及"
+    "是否在产能之内。",
+    "plan": "计划",
+    "the plan has no scenarios: give --scenario NAME or --case": "计划没有场景（scenarios:）："
+    "请给出 --scenario 名称 或 --case",
+    "{setting}: the plan has no list of reps": "{setting}：计划中没有销售列表",
+    "{setting}: {key} has no item {item} (the items are 0 to {last})": "{setting}：{key} 没有"
+    "第 {item} 项（项为 0 到 {last}）",
+    "{setting}: {key} holds a single value, not keys": "{setting}：{key} 是单个值，下面没有键",
+    "{team}{period}: scenarios side by side": "{team}{period}：场景对比",
+    "expected KEY=VALUE with a dotted KEY such as rates.dials, got {value}": "应为 键=值，键用点"
+    "分隔，如 rates.dials，实际为 {value}",
+    "{setting}: the value is not one YAML value; quote it": "{setting}：值不是一个 YAML 值；"
+    "请加引号",
+    "the plan has no scenarios: (asked for {name})": "计划没有场景（scenarios:）（要求的是 "
+    "{name}）",
+    "no scenario named {name}; the plan has: {known}": "没有名为 {name} 的场景；计划中有：{known}",
+    "{setting}: give a key of the rep, such as {key}.weight": "{setting}：请给出该销售的某个键，"
+    "如 {key}.weight",
+    "{setting}: no rep named {name}; the reps are: {reps}": "{setting}：没有名为 {name} 的销售；"
+    "销售有：{reps}",
     "At capacity": "满负荷可达",
     "At capacity the team reaches {reachable} = {share} of the target {target}, short by "
     "{gap}.": "按产能团队可完成 {reachable}，为目标 {target} 的 {share}，差 {gap}。",

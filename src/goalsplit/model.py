@@ -542,6 +542,11 @@ class Plan(_Model):
     )
     floors: dict[str, DailyFloor] = Field(default={}, description=_FLOORS)
     capacity: dict[str, DailyCapacity] = Field(default={}, description=_CAPACITY)
+    scenarios: dict[str, dict[str, Any]] = Field(
+        default={},
+        description="Named what-ifs, chosen with --scenario NAME: each a part of the plan laid "
+        "over it (mappings merge key by key, reps by name).",
+    )
 
     def history_window(self) -> tuple[date | None, date]:
         """The days of history to use: by default everything before the period."""
