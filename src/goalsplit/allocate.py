@@ -16,6 +16,14 @@ class Claim:
     explicit: Fraction | None  # an explicit quota, kept as is
     weight: Fraction
     working_days: int
+    # The sum of the rep's day weights (shape.DayWeights.total): the working days,
+    # unless seasonality or a ramp-up weighs days differently.
+    day_weight: Fraction | int | None = None
+
+    @property
+    def share(self) -> Fraction:
+        days = self.working_days if self.day_weight is None else self.day_weight
+        return self.weight * days
 
 
 @dataclass(frozen=True)
@@ -36,12 +44,13 @@ def _fmt(amount: Fraction) -> str:
 
 def allocate_quotas(target: Fraction, stretch: Fraction, claims: Sequence[Claim]) -> Allocation:
     """Explicit quotas are kept; the rest of target x stretch is shared among the other
-    reps in proportion to weight x working days, exactly (the quotas add up to it)."""
+    reps in proportion to weight x working days (each day as much as it weighs: a
+    ramping hire's days weigh less), exactly (the quotas add up to it)."""
     available = target * stretch
     explicit_sum = sum((c.explicit for c in claims if c.explicit is not None), Fraction(0))
     remaining = available - explicit_sum
     sharers = [i for i, c in enumerate(claims) if c.explicit is None]
-    shares = {i: claims[i].weight * claims[i].working_days for i in sharers}
+    shares = {i: claims[i].share for i in sharers}
     share_total = sum(shares.values(), Fraction(0))
     issues: list[Issue] = []
 

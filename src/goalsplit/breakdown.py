@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from goalsplit.allocate import Claim, allocate_quotas
 from goalsplit.calendar import (
     CalendarInfo,
+    Month,
     PublicCalendar,
     UnknownCountryError,
     UnknownSubdivisionError,
     Week,
+    calendar_months,
     expand_spans,
     iso_weeks,
     public_calendar,
@@ -29,10 +31,11 @@ from goalsplit.calendar import (
 )
 from goalsplit.checks import check_plan
 from goalsplit.errors import Issue, PlanError, PlanPath
-from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements, uniform_weights
+from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements
 from goalsplit.i18n import StageNames
 from goalsplit.limits import MAX_REQUIREMENT
 from goalsplit.model import Plan, Rep, Stage
+from goalsplit.shape import NO_SHAPING, DayWeights, day_weights
 
 if TYPE_CHECKING:
     from goalsplit.history import History, RateEstimate, RateTable
@@ -69,7 +72,9 @@ class RepPlan:
     end: date
     days: tuple[date, ...]  # this rep's working days, in order
     week_ends: tuple[int, ...]  # working days through the end of each week of the period
+    month_ends: tuple[int, ...]  # working days through the end of each month of the period
     stages: tuple[StagePlan, ...]  # one per stage of the funnel, the result (no rate) first
+    weights: DayWeights  # how much each working day weighs: every schedule is cut from it
     ability: Fraction | None = None  # revenue per working day in history (allocation: history)
     ability_source: AbilitySource | None = None
     floors: Mapping[str, int] = field(
@@ -100,9 +105,9 @@ class RepPlan:
     def working_days(self) -> int:
         return len(self.days)
 
-    @property
-    def cumulative_weights(self) -> Sequence[int]:
-        return uniform_weights(len(self.days))
+    def stage_weights(self, index: int) -> Sequence[int]:
+        """Cumulative day weights of stage ``index`` (0: the result)."""
+        return self.weights.stage(index)
 
     def totals(self) -> tuple[int, ...]:
         """Whole-unit period totals: each exact requirement rounded up once."""
@@ -122,17 +127,32 @@ class RepPlan:
         """Whole-unit targets per working day: one tuple of stage targets per day."""
         return list(zip(*self.day_columns(), strict=True))
 
+    def month_targets(self) -> list[tuple[int, ...]]:
+        """Whole-unit targets per calendar month: one tuple of stage targets per month."""
+        return list(zip(*self.month_columns(), strict=True))
+
+    def month_columns(self) -> list[list[int]]:
+        """Whole-unit targets per calendar month: one list per stage, the result first."""
+        return self.columns(self.month_ends)
+
     def week_columns(self) -> list[list[int]]:
         """Whole-unit targets per week: one list per stage, the result first."""
-        return self._split(self.week_ends)
+        return self.columns(self.week_ends)
 
     def day_columns(self) -> list[list[int]]:
         """Whole-unit targets per working day: one list per stage, the result first."""
-        return self._split(range(1, len(self.days) + 1))
+        return self.columns(range(1, len(self.days) + 1))
 
-    def _split(self, boundaries: Sequence[int]) -> list[list[int]]:
-        weights = self.cumulative_weights
-        return [split_targets(e, weights, boundaries) for e in self.required]
+    def columns(self, boundaries: Sequence[int]) -> list[list[int]]:
+        """Whole-unit targets of consecutive runs of working days ending at each of
+        ``boundaries`` (day counts): one list per stage, the result first. Each run's
+        target is the sum of its days' targets (the cumulative schedule at its end less
+        the one at its start)."""
+        weights = self.weights
+        return [
+            split_targets(s.required, weights.stage(i), boundaries)
+            for i, s in enumerate(self.stages)
+        ]
 
 
 @dataclass(frozen=True)
@@ -150,6 +170,8 @@ class Breakdown:
     weeks: tuple[Week, ...]
     week_ends: tuple[int, ...]  # team working days through the end of each week
     reps: tuple[RepPlan, ...]
+    months: tuple[Month, ...] = ()
+    month_ends: tuple[int, ...] = ()  # team working days through the end of each month
     warnings: tuple[Issue, ...] = field(default=())
     allocation: str = "weight"
     history: History | None = None
@@ -167,7 +189,13 @@ class Breakdown:
         return sum((rep.quota for rep in self.reps), Fraction(0))
 
     def week_working_days(self, ends: Sequence[int]) -> list[int]:
+        """Working days per run (week or month) from the day counts at their ends."""
         return [b - a for a, b in zip((0, *ends[:-1]), ends, strict=True)]
+
+    @property
+    def by_month(self) -> bool:
+        """Does the period touch more than one calendar month (so months are shown)?"""
+        return len(self.months) > 1
 
 
 def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
@@ -226,32 +254,34 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         issues.append(Issue(("period",), "the period has no working days"))
 
     weeks = iso_weeks(period.start, period.end)
+    months = calendar_months(period.start, period.end)
     week_last_days = [w.end for w in weeks]
+    month_last_days = [m.end for m in months]
     team_week_ends = tuple(bisect_right(team_days, d) for d in week_last_days)
+    team_month_ends = tuple(bisect_right(team_days, d) for d in month_last_days)
 
     stages = plan.stages
-    windows: dict[
-        tuple[date, date, tuple[tuple[date, date], ...]], tuple[tuple[date, ...], tuple[int, ...]]
-    ] = {}
-    rep_days: list[tuple[date, ...]] = []
-    rep_week_ends: list[tuple[int, ...]] = []
+    windows: dict[tuple[date, date, tuple[tuple[date, date], ...]], _Window] = {}
+    rep_windows: list[_Window] = []
     leaves: dict[tuple[tuple[date, date], ...], frozenset[date]] = {}
     for rep in plan.reps:
-        start = rep.start or period.start
-        end = rep.end or period.end
+        start, end = _rep_span(rep, plan)
         key = (start, end, rep.leave)
         if key not in windows:
             if key == (period.start, period.end, ()):
-                windows[key] = (team_days, team_week_ends)
+                windows[key] = _Window(team_days, team_week_ends, team_month_ends)
             else:
                 if rep.leave not in leaves:  # each distinct leave is worked out once
                     leaves[rep.leave] = expand_spans(rep.leave, period.start, period.end)
                 leave = leaves[rep.leave]
                 days = tuple(d for d in team_days if start <= d <= end and d not in leave)
-                windows[key] = (days, tuple(bisect_right(days, d) for d in week_last_days))
-        days, ends = windows[key]
-        rep_days.append(days)
-        rep_week_ends.append(ends)
+                windows[key] = _Window(
+                    days,
+                    tuple(bisect_right(days, d) for d in week_last_days),
+                    tuple(bisect_right(days, d) for d in month_last_days),
+                )
+        rep_windows.append(windows[key])
+    rep_days = [window.days for window in rep_windows]
 
     team_rates = {name: Fraction(value) for name, value in plan.rates.items()}
     table: RateTable | None = None
@@ -260,6 +290,16 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     abilities: list[tuple[Fraction | None, AbilitySource | None]] = [(None, None)] * len(plan.reps)
     if plan.allocation == "history" and history is not None:
         abilities = _abilities(plan, history, issues)
+
+    shapes: dict[tuple[object, ...], DayWeights] = {}
+    rep_weights: list[DayWeights] = []
+    for rep, days in zip(plan.reps, rep_days, strict=True):
+        start, end = _rep_span(rep, plan)
+        shaping = NO_SHAPING
+        shape_key = (start, end, rep.leave, shaping)
+        if shape_key not in shapes:
+            shapes[shape_key] = day_weights(days, shaping)
+        rep_weights.append(shapes[shape_key])
 
     target = Fraction(plan.target)
     stretch = Fraction(plan.stretch)
@@ -271,8 +311,11 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                 Fraction(rep.quota) if rep.quota is not None else None,
                 Fraction(rep.weight) * (ability if ability is not None else 1),
                 len(days),
+                weights.total,
             )
-            for rep, days, (ability, _) in zip(plan.reps, rep_days, abilities, strict=True)
+            for rep, days, weights, (ability, _) in zip(
+                plan.reps, rep_days, rep_weights, abilities, strict=True
+            )
         ],
     )
     issues.extend(allocation.issues)
@@ -290,8 +333,15 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
     reps = []
     shared: dict[tuple[tuple[str, int], ...], Mapping[str, int]] = {}
     unworkable: dict[PlanPath, Issue] = {}  # one error per offending rate, however many reps
-    for i, (rep, days, ends, quota, (ability, ability_source)) in enumerate(
-        zip(plan.reps, rep_days, rep_week_ends, allocation.quotas, abilities, strict=True)
+    for i, (rep, window, weights, quota, (ability, ability_source)) in enumerate(
+        zip(
+            plan.reps,
+            rep_windows,
+            rep_weights,
+            allocation.quotas,
+            abilities,
+            strict=True,
+        )
     ):
         rated = _rep_rates(rep, stages, team_rates, table)
         problem = _zero_rate(i, rep.name, stages[0], rated)
@@ -307,11 +357,13 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                 weight=Fraction(rep.weight),
                 quota=quota,
                 quota_explicit=rep.quota is not None,
-                start=rep.start or period.start,
-                end=rep.end or period.end,
-                days=days,
-                week_ends=ends,
+                start=_rep_span(rep, plan)[0],
+                end=_rep_span(rep, plan)[1],
+                days=window.days,
+                week_ends=window.week_ends,
+                month_ends=window.month_ends,
                 stages=stage_plans,
+                weights=weights,
                 ability=ability,
                 ability_source=ability_source,
                 floors=_own(plan.floors, rep.floors, shared),
@@ -335,6 +387,8 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         weeks=weeks,
         week_ends=team_week_ends,
         reps=tuple(reps),
+        months=months,
+        month_ends=team_month_ends,
         warnings=tuple(issues),
         allocation=plan.allocation,
         history=history,
@@ -368,6 +422,19 @@ def _team_rates(
             if stage.name not in rates and estimate_.used is not None:
                 rates[stage.name] = estimate_.used
     return rates
+
+
+class _Window(NamedTuple):
+    """A rep's working days, and how many of them fall through each week and month."""
+
+    days: tuple[date, ...]
+    week_ends: tuple[int, ...]
+    month_ends: tuple[int, ...]
+
+
+def _rep_span(rep: Rep, plan: Plan) -> tuple[date, date]:
+    """The first and last day a rep can work in the period."""
+    return rep.start or plan.period.start, rep.end or plan.period.end
 
 
 def _unknown_country(written: str, exc: UnknownCountryError) -> Issue:

@@ -25,6 +25,15 @@ class Week:
 
 
 @dataclass(frozen=True)
+class Month:
+    """A calendar month clipped to the period."""
+
+    label: str  # "2026-01"
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
 class PublicCalendar:
     """A country's days off and official make-up working days for some years."""
 
@@ -83,6 +92,24 @@ def iso_weeks(start: date, end: date) -> tuple[Week, ...]:
         weeks.append(Week(f"{year:04d}-W{number:02d}", week_start, week_end))
         monday += 7
     return tuple(weeks)
+
+
+def calendar_months(start: date, end: date) -> tuple[Month, ...]:
+    """Every calendar month overlapping [start, end], clipped to it, in order."""
+    months = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        first = max(date(year, month, 1), start)
+        last_day = date(year, month, 1).replace(day=_month_days(year, month))
+        months.append(Month(f"{year:04d}-{month:02d}", first, min(last_day, end)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(months)
+
+
+def _month_days(year: int, month: int) -> int:
+    import calendar
+
+    return calendar.monthrange(year, month)[1]
 
 
 def split_country(spec: str) -> tuple[str, str | None]:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from goalsplit.breakdown import Breakdown, RepPlan
-from goalsplit.calendar import WORKING_KINDS, Week, holiday_names
+from goalsplit.calendar import WORKING_KINDS, Month, Week, holiday_names
 from goalsplit.funnel import cumulative_targets
 from goalsplit.i18n import N_, tr
 
@@ -53,6 +53,12 @@ class DayCard:
     day_kind: str = "working"  # why ``date`` is (not) a working day: a DAY_KIND_TEXT key
     card_day_kind: str | None = None  # the same for card_date
     holiday: Mapping[str, str] | None = None  # the public holiday on ``date``, by language
+    # The calendar month of card_date, when the period touches more than one month.
+    month: Month | None = None
+    month_working_days: int = 0
+    month_remaining_working_days: int = 0  # from card_date on, inclusive
+    month_targets: tuple[int, ...] = ()
+    month_left: tuple[int, ...] = ()  # of the month's targets, what is left from card_date on
 
     @property
     def days(self) -> int:
@@ -88,10 +94,29 @@ def day_card(breakdown: Breakdown, rep: RepPlan, on: dt.date) -> DayCard:
     week_start = bisect_left(days, week.start)  # working days before the week
     week_end = rep.week_ends[week_index]
 
-    weights = rep.cumulative_weights
-    points = [done, position - 1, min(position, len(days)), week_start, week_end]
-    per_stage = [cumulative_targets(e, weights, points) for e in rep.required]
-    through, before_card, through_card, before_week, through_week = zip(*per_stage, strict=True)
+    month = None
+    month_start = month_end = 0
+    if breakdown.by_month:
+        month_index = next(i for i, m in enumerate(breakdown.months) if m.start <= anchor <= m.end)
+        month = breakdown.months[month_index]
+        month_start = bisect_left(days, month.start)
+        month_end = rep.month_ends[month_index]
+
+    points = [
+        done,
+        position - 1,
+        min(position, len(days)),
+        week_start,
+        week_end,
+        month_start,
+        month_end,
+    ]
+    per_stage = [
+        cumulative_targets(e, rep.stage_weights(i), points) for i, e in enumerate(rep.required)
+    ]
+    through, before_card, through_card, before_week, through_week, before_month, through_month = (
+        zip(*per_stage, strict=True)
+    )
     targets = tuple(b - a for a, b in zip(before_card, through_card, strict=True))
     if card_date is None:
         targets = tuple(0 for _ in targets)
@@ -119,6 +144,14 @@ def day_card(breakdown: Breakdown, rep: RepPlan, on: dt.date) -> DayCard:
         day_kind=kind,
         card_day_kind=day_kind(breakdown, rep, card_date, True) if card_date else None,
         holiday=holiday,
+        month=month,
+        month_working_days=month_end - month_start,
+        month_remaining_working_days=max(0, month_end - (position - 1)) if card_date else 0,
+        month_targets=tuple(b - a for a, b in zip(before_month, through_month, strict=True)),
+        month_left=tuple(
+            b - max(a, c) if card_date else 0
+            for a, b, c in zip(before_card, through_month, before_month, strict=True)
+        ),
     )
 
 

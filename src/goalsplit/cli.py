@@ -30,7 +30,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from goalsplit import __version__
 from goalsplit.i18n import N_, Lang, pick_language, tr, trn
-from goalsplit.render import Format, RatesFormat
+from goalsplit.render import By, Format, RatesFormat
 from goalsplit.text import printable
 
 try:
@@ -256,6 +256,18 @@ def plan(
     daily: Annotated[
         bool, typer.Option("--daily", help=N_("Add each rep's targets per working day."))
     ] = False,
+    by: Annotated[
+        By | None,
+        typer.Option(
+            "--by",
+            help=N_(
+                "Each rep's schedule by week or by month in the table and Markdown reports "
+                "(default: by month for a period longer than a quarter, else by week)."
+            ),
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     lang: LangOption = None,
     strict: StrictOption = False,
@@ -271,7 +283,7 @@ def plan(
     breakdown = built.breakdown
     for name in reps or []:
         _find_rep(breakdown, name, language)
-    options = _options(target, language, reps=tuple(reps or ()), daily=daily)
+    options = _options(target, language, reps=tuple(reps or ()), daily=daily, by=by)
     _emit(render(fmt, breakdown, options), target, language)
     _finish(breakdown, strict, language)
 

@@ -155,7 +155,6 @@ def rep_fit(rep: RepPlan, capacity: Mapping[str, int] | None = None) -> RepFit:
     capacity = rep.capacity if capacity is None else capacity
     if not capacity:
         return RepFit(rep, ())
-    weights = rep.cumulative_weights
     days = rep.working_days
     columns: list[list[int]] | None = None
     fits = []
@@ -165,7 +164,7 @@ def rep_fit(rep: RepPlan, capacity: Mapping[str, int] | None = None) -> RepFit:
             continue
         if columns is None:
             columns = rep.day_columns()
-        most = day_bound(most_a_day, weights)
+        most = day_bound(most_a_day, rep.stage_weights(k))
         above = rep.stages[k - 1]
         assert s.rate is not None
         fits.append(

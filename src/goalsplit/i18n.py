@@ -252,6 +252,19 @@ ZH: dict[str, str] = {
     "unknown key {key}; expected one of: {allowed}": "未知的键 {key}；可用的键：{allowed}",
     # allocate.py
     # -- issue 9: plans shaped in time
+    "Month target": "本月目标",
+    "Month {month}": "本月 {month}",
+    "Left in month": "本月剩余",
+    "Month {month}: {count} working day, {left} left from {date}; left in month: the "
+    "month's targets from {date} on.": (
+        "{month}：{count} 个工作日，自 {date} 起还剩 {left} 个；本月剩余：自 {date} 起本月的目标。"
+    ),
+    "Month": "月份",
+    "Each rep's schedule by week or by month in the table and Markdown reports (default: "
+    "by month for a period longer than a quarter, else by week).": (
+        "表格和 Markdown "
+        "报告中每位销售的计划按周或按月显示（默认：超过一个季度的周期按月，否则按周）。"
+    ),
     "this rep has no working days in the period, so an explicit quota cannot be worked": "此销售"
     "在周期内没有工作日，无法完成指定的指标",
     "this rep has no working days in the period and gets no quota": "此销售在周期内没有工作日，"

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Literal
 
 from goalsplit.breakdown import Breakdown, RepPlan, StagePlan
-from goalsplit.funnel import cumulative_targets, split_targets, uniform_weights
+from goalsplit.funnel import cumulative_targets, split_targets
 from goalsplit.history import prior_units
 from goalsplit.i18n import N_
 from goalsplit.model import Stage
@@ -236,9 +236,7 @@ def _track_rep(
 ) -> RepTrack:
     """``done`` holds the stages that have a column in the actuals."""
     elapsed = bisect_right(rep.days, as_of)
-    weights = rep.cumulative_weights
     days_left = rep.working_days - elapsed
-    left_weights = uniform_weights(days_left)
     # Catch-up: the remaining revenue through the rep's rates, over the days left.
     remaining_revenue = max(Fraction(0), rep.quota - done.get(names[0], Fraction(0)))
     remaining = rep.requirements(remaining_revenue)
@@ -247,9 +245,11 @@ def _track_rep(
 
     stages: list[StageTrack] = []
     above: StagePlan | None = None
-    for plan, left in zip(rep.stages, remaining, strict=True):
+    for index, (plan, left) in enumerate(zip(rep.stages, remaining, strict=True)):
         name = plan.stage.name
-        planned = cumulative_targets(plan.required, weights, [elapsed])[0]
+        # The schedule to date and the next day's share of what is left, both as the
+        # rep's days weigh (seasonality, ramp-up, buffer, cycle).
+        planned = cumulative_targets(plan.required, rep.stage_weights(index), [elapsed])[0]
         actual = done.get(name)
         check = None
         if (
@@ -276,7 +276,9 @@ def _track_rep(
                 rate=check,
                 remaining=left,
                 per_day=left / days_left if days_left else None,
-                next_day=split_targets(left, left_weights, [1])[0] if days_left else None,
+                next_day=split_targets(left, rep.weights.remaining(index, elapsed), [1])[0]
+                if days_left
+                else None,
             )
         )
         above = plan

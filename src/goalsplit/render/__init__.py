@@ -53,16 +53,35 @@ RATES_RENDERERS: dict[RatesFormat, str] = {
 }
 
 
+class By(str, Enum):
+    """The runs of days a human report shows per rep (``plan --by``)."""
+
+    week = "week"
+    month = "month"
+
+
+# A period touching more calendar months than this reads by month unless --by says so.
+MONTHS_READ_BY_WEEK = 3
+
+
 @dataclass(frozen=True)
 class ReportOptions:
     reps: tuple[str, ...] = ()  # names to show; empty shows everyone
     daily: bool = False
+    by: By | None = None  # None: by month for a period longer than a quarter, else by week
     color: bool = False
     width: int = 80
     lang: str = "en"
 
     def label(self, stage: Stage) -> str:
         return stage_label(stage.name, stage.label, self.lang)
+
+    def schedule_by(self, breakdown: Breakdown) -> By:
+        """Weeks or months: as asked, else months for a half-year or a year (53 weeks
+        are too many rows to read), weeks for a quarter or less."""
+        if self.by is not None:
+            return self.by
+        return By.month if len(breakdown.months) > MONTHS_READ_BY_WEEK else By.week
 
 
 def _chunks(module: str, function: str, subject: object, options: ReportOptions) -> Iterator[str]:

@@ -1,7 +1,8 @@
 """``--format csv``: long tables that open correctly in Excel.
 
-One row per rep and stage with the period numbers, then one column per ISO week
-(and with ``--daily`` one per working day). UTF-8 with a byte-order mark, so
+One row per rep and stage with the period numbers, then one column per ISO week,
+one per calendar month when the period touches more than one (and with
+``--daily`` one per working day). UTF-8 with a byte-order mark, so
 Excel shows Chinese names and labels; plain numbers without thousands
 separators; the header row follows ``--lang``.
 """
@@ -91,6 +92,9 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
         tr("Per working day", lang),
         *(week.label for week in breakdown.weeks),
     ]
+    by_month = breakdown.by_month
+    if by_month:  # a column per calendar month, after the weeks
+        header += [month.label for month in breakdown.months]
     if options.daily:
         days = sorted(
             {day for i in selected_reps(breakdown, options) for day in breakdown.reps[i].days}
@@ -106,9 +110,10 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
         working_days = rep.working_days
         name = safe_cell(rep.name)
         weeks = rep.week_columns()
+        months = rep.month_columns() if by_month else [[]] * len(rep.stages)
         daily = rep.day_columns() if options.daily else [[]] * len(rep.stages)
-        for s, label, week_targets, day_targets in zip(
-            rep.stages, labels, weeks, daily, strict=True
+        for s, label, week_targets, month_targets, day_targets in zip(
+            rep.stages, labels, weeks, months, daily, strict=True
         ):
             stage = s.stage
             row = [
@@ -121,6 +126,7 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
                 ceil_fraction(s.required),
                 _exact(s.required / working_days if working_days else None),
                 *week_targets,
+                *month_targets,
             ]
             if options.daily:
                 mine = dict(zip(rep.days, day_targets, strict=True))
@@ -146,6 +152,11 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
             tr("Today", lang),
             tr("Week", lang),
             tr("Week target", lang),
+            *(
+                (tr("Month", lang), tr("Month target", lang), tr("Left in month", lang))
+                if card.month is not None
+                else ()
+            ),
             tr("To date", lang),
             tr("Period", lang),
         ]
@@ -168,6 +179,11 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
                 card.targets[k],
                 card.week.label,
                 card.week_targets[k],
+                *(
+                    (card.month.label, card.month_targets[k], card.month_left[k])
+                    if card.month is not None
+                    else ()
+                ),
                 card.period_to_date[k],
                 totals[k],
             ]

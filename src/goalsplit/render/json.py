@@ -44,6 +44,14 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
         for w in breakdown.weeks
     ]
     weeks_template = _rows_template(week_heads, names)
+    months_template = None
+    if breakdown.by_month:  # a period within one month has no months to show
+        month_heads = [
+            _dumps({"month": m.label, "start": m.start.isoformat(), "end": m.end.isoformat()})[:-1]
+            + ',"working_days":%d,'
+            for m in breakdown.months
+        ]
+        months_template = _rows_template(month_heads, names)
     document = header(breakdown, options)
     fit = None
     if has_limits(breakdown):  # only then: a plan without floors or capacity is as before
@@ -58,6 +66,7 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
             breakdown.reps[i],
             names,
             weeks_template,
+            months_template,
             breakdown,
             options,
             None if fit is None else fit.reps[i],
@@ -137,6 +146,7 @@ def _rep(
     rep: RepPlan,
     names: list[str],
     weeks_template: str,
+    months_template: str | None,
     breakdown: Breakdown,
     options: ReportOptions,
     fit: RepFit | None = None,
@@ -178,6 +188,11 @@ def _rep(
         chain.from_iterable(zip(day_counts, *rep.week_columns(), strict=True))
     )
     text = _dumps(document)[:-1] + ',"weeks":' + weeks
+    if months_template is not None:
+        month_days = breakdown.week_working_days(rep.month_ends)
+        text += ',"months":' + months_template % tuple(
+            chain.from_iterable(zip(month_days, *rep.month_columns(), strict=True))
+        )
     if options.daily:
         day_heads = ['{"date":"%s",' % day.isoformat() for day in rep.days]  # noqa: UP031
         days = _rows_template(day_heads, names) % tuple(
@@ -254,6 +269,7 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
             "targets": dict(zip(names, card.week_targets, strict=True)),
         },
         "period_to_date": dict(zip(names, card.period_to_date, strict=True)),
+        **_card_month(card, names),
         "period": {
             "label": card.breakdown.period_label,
             "start": card.breakdown.start.isoformat(),
@@ -269,6 +285,23 @@ def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
         "calendar": _calendar(card.breakdown),
     }
     yield _dumps(document) + "\n"
+
+
+def _card_month(card: DayCard, names: Sequence[str]) -> dict[str, Any]:
+    """The card's calendar month, when the period touches more than one."""
+    if card.month is None:
+        return {}
+    return {
+        "month": {
+            "month": card.month.label,
+            "start": card.month.start.isoformat(),
+            "end": card.month.end.isoformat(),
+            "working_days": card.month_working_days,
+            "remaining_working_days": card.month_remaining_working_days,
+            "targets": dict(zip(names, card.month_targets, strict=True)),
+            "left": dict(zip(names, card.month_left, strict=True)),
+        }
+    }
 
 
 def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:

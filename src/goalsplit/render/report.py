@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from goalsplit.i18n import N_, WEEKDAY_LABELS, tr, trn
-from goalsplit.render import ReportOptions, selected_reps
+from goalsplit.render import By, ReportOptions, selected_reps
 from goalsplit.render.grid import Block, Column, Grid, Note
 
 if TYPE_CHECKING:
@@ -29,9 +29,10 @@ def plan_blocks(breakdown: Breakdown, options: ReportOptions) -> list[Block]:
     blocks: list[Block] = [summary_grid(breakdown, options)]
     blocks += allocation_notes(breakdown, options.lang)
     blocks += feasibility_notes(breakdown, options)
+    by_month = options.schedule_by(breakdown) == By.month
     for i in selected_reps(breakdown, options):
         rep = breakdown.reps[i]
-        blocks.append(weekly_grid(breakdown, rep, options))
+        blocks.append(weekly_grid(breakdown, rep, options, by_month))
         if options.daily:
             blocks.append(daily_grid(breakdown, rep, options))
     return blocks
@@ -179,14 +180,17 @@ def _rates_caption(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -
     return f"{text} ({', '.join(shown)})" if shown else text
 
 
-def weekly_grid(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> Grid:
+def weekly_grid(
+    breakdown: Breakdown, rep: RepPlan, options: ReportOptions, by_month: bool = False
+) -> Grid:
+    """A rep's schedule: a row per ISO week, or (``by_month``) per calendar month."""
     lang = options.lang
     window = ""
     if (rep.start, rep.end) != (breakdown.start, breakdown.end):
         window = f", {rep.start} – {rep.end}" if lang != "zh" else f"，{rep.start} – {rep.end}"
     grid = Grid(
         columns=[
-            Column(tr("Week", lang), "left"),
+            Column(tr("Month", lang) if by_month else tr("Week", lang), "left"),
             Column(tr("Days", lang)),
             *(Column(options.label(stage)) for stage in breakdown.stages),
         ],
@@ -202,10 +206,17 @@ def weekly_grid(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> G
         ),
         caption=_rates_caption(breakdown, rep, options),
     )
-    day_counts = breakdown.week_working_days(rep.week_ends)
-    for week, days, targets in zip(breakdown.weeks, day_counts, rep.week_targets(), strict=True):
+    if by_month:
+        labels = [month.label for month in breakdown.months]
+        day_counts = breakdown.week_working_days(rep.month_ends)
+        rows = rep.month_targets()
+    else:
+        labels = [f"{week.label[-3:]} {week.start:%m-%d}" for week in breakdown.weeks]
+        day_counts = breakdown.week_working_days(rep.week_ends)
+        rows = rep.week_targets()
+    for label, days, targets in zip(labels, day_counts, rows, strict=True):
         grid.add_row(
-            f"{week.label[-3:]} {week.start:%m-%d}",
+            label,
             str(days),
             *(whole(t) for t in targets),
             style="dim" if days == 0 else "",
@@ -278,11 +289,30 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
     else:
         title = tr("{rep} — {period}", lang, rep=rep.name, period=breakdown.period_label)
     totals = rep.totals()
+    month_columns = []
+    month_line = ""
+    if card.month is not None:
+        month_columns = [
+            Column(tr("Month {month}", lang, month=card.month.label)),
+            Column(tr("Left in month", lang)),
+        ]
+        month_line = "\n" + trn(
+            "Month {month}: {count} working day, {left} left from {date}; left in month: "
+            "the month's targets from {date} on.",
+            "Month {month}: {count} working days, {left} left from {date}; left in month: "
+            "the month's targets from {date} on.",
+            card.month_working_days,
+            lang,
+            month=card.month.label,
+            left=card.month_remaining_working_days,
+            date=f"{shown:%m-%d}",
+        )
     grid = Grid(
         columns=[
             Column(tr("Stage", lang), "left"),
             Column(tr("Today", lang) if card.working_day else f"{shown:%m-%d}"),
             Column(tr("Week {week}", lang, week=card.week.label[-3:])),
+            *month_columns,
             Column(tr("To date", lang)),
             Column(tr("Period", lang)),
         ],
@@ -303,6 +333,7 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
             quota=money(totals[0]),
             currency=_currency(breakdown),
         )
+        + month_line
         + _calendar_line(breakdown, lang, "\n"),
     )
     for k, stage in enumerate(breakdown.stages):
@@ -310,6 +341,11 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
             options.label(stage),
             whole(card.targets[k]),
             whole(card.week_targets[k]),
+            *(
+                (whole(card.month_targets[k]), whole(card.month_left[k]))
+                if card.month is not None
+                else ()
+            ),
             whole(card.period_to_date[k]),
             whole(totals[k]),
         )
