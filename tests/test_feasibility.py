@@ -281,3 +281,18 @@ def test_a_plan_at_exactly_its_reach_is_feasible_and_one_unit_more_is_not(
     assert rep_fit(at.reps[0]).feasible
     above = breakdown_of(plan.replace("TARGET", _decimal(most + 1)))
     assert not rep_fit(above.reps[0]).feasible
+
+
+def test_the_call_team_example_shows_an_infeasible_rep_and_the_ways_out() -> None:
+    from tests.conftest import EXAMPLES
+
+    example = str(EXAMPLES / "call-team-2026-04.yaml")
+    assert invoke("check", example, "--strict").exit_code == 0  # the plan itself fits
+    pushed = invoke("plan", example, "--scenario", "push", "--rep", "张伟", "--strict")
+    assert pushed.exit_code == 1
+    assert (
+        "call-team-2026-04.yaml:25:5: warning: reps[0]: 张伟 needs 170 Dials on the busiest day, "
+        "more than the capacity of 150 a day; it fits with a quota of 212,625, or Dials → "
+        "Connects at 0.508 (now 0.45), or 3 more working days"
+    ) in pushed.stderr
+    assert "✗ 张伟: 170 Dials on the busiest day, above the capacity of 150" in pushed.stdout

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from itertools import accumulate
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -31,7 +32,13 @@ from goalsplit.calendar import (
 )
 from goalsplit.checks import check_plan
 from goalsplit.errors import Issue, PlanError, PlanPath
-from goalsplit.funnel import ceil_fraction, split_targets, stage_requirements
+from goalsplit.funnel import (
+    apply_floor,
+    ceil_fraction,
+    cumulative_targets,
+    split_targets,
+    stage_requirements,
+)
 from goalsplit.i18n import StageNames
 from goalsplit.limits import MAX_REQUIREMENT
 from goalsplit.model import Plan, Rep, Stage
@@ -110,8 +117,49 @@ class RepPlan:
         return self.weights.stage(index)
 
     def totals(self) -> tuple[int, ...]:
-        """Whole-unit period totals: each exact requirement rounded up once."""
+        """Whole-unit period totals: each exact requirement rounded up once (with a daily
+        floor, the sum of the day targets shown)."""
+        if self.floors:
+            days = len(self.days)
+            return tuple(self.cumulative(i, [days])[0] for i in range(len(self.stages)))
         return tuple(ceil_fraction(e) for e in self.required)
+
+    def floor(self, index: int) -> int:
+        """The daily floor of stage ``index`` (0: none)."""
+        return self.floors.get(self.stages[index].stage.name, 0) if self.floors else 0
+
+    def funnel_days(self, index: int) -> list[int]:
+        """Stage ``index``'s whole-unit target of each working day as the funnel alone
+        gives it (before any floor)."""
+        s = self.stages[index]
+        return split_targets(s.required, self.weights.stage(index), range(1, len(self.days) + 1))
+
+    def floor_binds(self, boundaries: Sequence[int]) -> list[list[bool]]:
+        """Per stage, per run of days ending at each of ``boundaries``: whether a daily
+        floor lifts any of its days above the funnel's number."""
+        marks = []
+        for index in range(len(self.stages)):
+            floor = self.floor(index)
+            if not floor:
+                marks.append([False] * len(boundaries))
+                continue
+            lifted = list(accumulate((d < floor for d in self.funnel_days(index)), initial=0))
+            ends = [lifted[k] for k in boundaries]
+            marks.append([b > a for a, b in zip([0, *ends], ends, strict=False)])
+        return marks
+
+    def cumulative(self, index: int, points: Sequence[int]) -> list[int]:
+        """Stage ``index``'s whole-unit schedule through each day count in ``points``:
+        the cumulative funnel schedule, or with a daily floor the running sum of the
+        day targets shown (each day the larger of the floor and the funnel's number)."""
+        floor = self.floor(index)
+        if not floor:
+            return cumulative_targets(
+                self.stages[index].required, self.weights.stage(index), points
+            )
+        shown = apply_floor(self.funnel_days(index), floor)
+        running = list(accumulate(shown, initial=0))
+        return [running[k] for k in points]
 
     def per_day(self) -> tuple[Fraction, ...] | None:
         """Exact average per working day, or None without working days."""
@@ -148,6 +196,11 @@ class RepPlan:
         ``boundaries`` (day counts): one list per stage, the result first. Each run's
         target is the sum of its days' targets (the cumulative schedule at its end less
         the one at its start)."""
+        if self.floors:
+            return [
+                [b - a for a, b in zip([0, *c], c, strict=False)]
+                for c in (self.cumulative(i, boundaries) for i in range(len(self.stages)))
+            ]
         weights = self.weights
         return [
             split_targets(s.required, weights.stage(i), boundaries)

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from goalsplit.breakdown import Breakdown, RepPlan
 from goalsplit.calendar import WORKING_KINDS, Month, Week, holiday_names
-from goalsplit.funnel import cumulative_targets
 from goalsplit.i18n import N_, tr
 
 # Why a day is or is not one of the rep's working days: the team's calendar
@@ -111,9 +110,7 @@ def day_card(breakdown: Breakdown, rep: RepPlan, on: dt.date) -> DayCard:
         month_start,
         month_end,
     ]
-    per_stage = [
-        cumulative_targets(e, rep.stage_weights(i), points) for i, e in enumerate(rep.required)
-    ]
+    per_stage = [rep.cumulative(i, points) for i in range(len(rep.stages))]
     through, before_card, through_card, before_week, through_week, before_month, through_month = (
         zip(*per_stage, strict=True)
     )

@@ -531,6 +531,8 @@ ZH: dict[str, str] = {
     "Period": "全期",
     # render/csv.py
     # -- issue 10: feasibility, what-if
+    "^ = the daily floor lifts the funnel's number (floors: {floors})": "^ = 每日下限高于漏斗"
+    "推算的数（下限：{floors}）",
     "A column of --set values, separated by ';' (repeatable).": "一列 --set 取值，用 ';' 分隔"
     "（可重复）。",
     "A scenario of the plan to show (repeatable; default: all of them).": "要显示的计划场景（可"

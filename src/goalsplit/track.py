@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Literal
 
 from goalsplit.breakdown import Breakdown, RepPlan, StagePlan
-from goalsplit.funnel import cumulative_targets, split_targets
+from goalsplit.funnel import split_targets
 from goalsplit.history import prior_units
 from goalsplit.i18n import N_
 from goalsplit.model import Stage
@@ -249,7 +249,7 @@ def _track_rep(
         name = plan.stage.name
         # The schedule to date and the next day's share of what is left, both as the
         # rep's days weigh (seasonality, ramp-up, buffer, cycle).
-        planned = cumulative_targets(plan.required, rep.stage_weights(index), [elapsed])[0]
+        planned = rep.cumulative(index, [elapsed])[0]
         actual = done.get(name)
         check = None
         if (
@@ -276,7 +276,10 @@ def _track_rep(
                 rate=check,
                 remaining=left,
                 per_day=left / days_left if days_left else None,
-                next_day=split_targets(left, rep.weights.remaining(index, elapsed), [1])[0]
+                next_day=max(
+                    rep.floor(index),
+                    split_targets(left, rep.weights.remaining(index, elapsed), [1])[0],
+                )
                 if days_left
                 else None,
             )

@@ -170,10 +170,10 @@ def _rep(
         "stages": {
             s.stage.name: {
                 "total": float(s.required),
-                "total_ceil": ceil_fraction(s.required),
+                "total_ceil": total,  # the sum of the targets shown
                 "per_day": float(s.required / working_days) if working_days else None,
             }
-            for s in rep.stages
+            for s, total in zip(rep.stages, rep.totals(), strict=True)
         },
     }
     if rep.ability is not None:
@@ -210,7 +210,16 @@ def rep_feasibility(fit: RepFit) -> dict[str, Any]:
         "reach": None if fit.reach is None else float(fit.reach),
         "binding_stage": None if fit.binding is None else fit.binding.stage.name,
         "extra_days": fit.extra_days,
-        "floors": dict(rep.floors),
+        "floors": {
+            s.stage.name: {
+                "floor": rep.floor(k),
+                "binding_days": sum(day < rep.floor(k) for day in rep.funnel_days(k)),
+                "funnel_total": ceil_fraction(s.required),
+                "scheduled": total,
+            }
+            for k, (s, total) in enumerate(zip(rep.stages, rep.totals(), strict=True))
+            if rep.floor(k)
+        },
         "capacity": {
             s.stage.name: {
                 "capacity": s.capacity,
