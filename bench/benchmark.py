@@ -11,7 +11,10 @@ Measures, as separate processes the way a user runs them:
    ``goalsplit --version`` and ``--help``, and which heavy modules they import;
 3. ``goalsplit plan --format json`` on generated plans of 10,000 and 20,000
    reps over a full year, and the ratio between them;
-4. ``goalsplit rates`` on a generated 1,000,000-row history.
+4. ``goalsplit rates`` on a generated 1,000,000-row history;
+5. issue 10: ``--set`` on the small plan; the 10,000-rep year with ``capacity:``
+   and ``floors:`` (every rep checked against capacity, every day floored) against
+   the same plan without, and ``goalsplit reach`` on it.
 
 Small commands run in turns (so drift on a shared machine hits all alike) and
 each figure is a median, of wall time and of CPU time (user + system) of the
@@ -95,8 +98,9 @@ def imported_by(args: list[str]) -> list[str]:
     return [m for m in line.removeprefix("MODULES:").split(",") if m]
 
 
-def big_plan(reps: int, path: Path) -> None:
+def big_plan(reps: int, path: Path, limits: bool = False) -> None:
     lines = [
+        *(["capacity: {dials: 150}", "floors: {dials: 20, connects: 8}"] if limits else []),
         "team: Benchmark",
         "period: 2026",
         "calendar: {country: CN}",
@@ -156,6 +160,16 @@ def main() -> None:
             "today, 5-rep CN quarter, json": goalsplit(
                 "today", str(EXAMPLE), "--rep", "张伟", "--date", "2026-02-24", "-f", "json"
             ),
+            "plan, 5-rep CN quarter, json, 2 --set": goalsplit(
+                "plan",
+                str(EXAMPLE),
+                "-f",
+                "json",
+                "--set",
+                "stretch=1.2",
+                "--set",
+                "rates.dials=40%",
+            ),
             "--version": goalsplit("--version"),
             "--help": goalsplit("--help"),
         },
@@ -194,6 +208,18 @@ def main() -> None:
             f"ratio 20,000 / 10,000 reps: wall {big[20_000][0] / big[10_000][0]:.2f}x, "
             f"cpu {big[20_000][1] / big[10_000][1]:.2f}x"
         )
+        limited = Path(tmp) / "plan-limits.yaml"
+        big_plan(10_000, limited, limits=True)
+        out = str(Path(tmp) / "out.json")
+        for name, args in (
+            ("plan --format json, capacity + floors", ("plan", "--format", "json")),
+            ("reach --format json, capacity", ("reach", "--format", "json")),
+        ):
+            wall, cpu = run_interleaved(
+                {"big": goalsplit(args[0], str(limited), *args[1:], "--output", out)},
+                options.big_repeat,
+            )["big"]
+            print(f"{name}, 10,000 reps, year: wall {wall:.2f} s, cpu {cpu:.2f} s")
         history = Path(tmp) / "history.csv"
         big_history(1_000_000, history)
         out = str(Path(tmp) / "rates.json")

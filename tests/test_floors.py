@@ -69,7 +69,7 @@ def test_the_report_marks_where_the_floor_binds() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    quota=st.integers(1, 2_000_000),
+    quota=st.integers(1, 2_000_000) | st.integers(1, 10**9),
     floor=st.integers(0, 60),
     month=st.integers(1, 12),
     quarter=st.booleans(),
@@ -103,6 +103,7 @@ def test_every_day_is_at_least_the_floor_and_the_funnel_and_the_sums_agree(
         ):
             assert runs == [running[b] - running[a] for a, b in zip([0, *ends], ends, strict=False)]
         assert rep.cumulative(k, range(len(rep.days) + 1)) == running
+        assert rep.peak(k) == max(days[k], default=0)  # the closed form, checked
     if rep.days:
         card = day_card(breakdown, rep, rep.days[-1])
         assert card.period_to_date == rep.totals()

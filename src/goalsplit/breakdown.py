@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -90,6 +90,12 @@ class RepPlan:
     capacity: Mapping[str, int] = field(
         default_factory=lambda: NONE
     )  # daily maximum per stage, likewise
+    # Floored stages' day targets from the funnel (at ~index) and running sums of the
+    # day targets shown (at index), worked out once per rep (a new RepPlan, also from
+    # dataclasses.replace, starts without them).
+    _floored: dict[int, list[int]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @property
     def rated(self) -> tuple[StagePlan, ...]:
@@ -131,8 +137,16 @@ class RepPlan:
     def funnel_days(self, index: int) -> list[int]:
         """Stage ``index``'s whole-unit target of each working day as the funnel alone
         gives it (before any floor)."""
-        s = self.stages[index]
-        return split_targets(s.required, self.weights.stage(index), range(1, len(self.days) + 1))
+        key = ~index  # kept beside the floored sums, for floored stages only
+        days = self._floored.get(key)
+        if days is None:
+            s = self.stages[index]
+            days = split_targets(
+                s.required, self.weights.stage(index), range(1, len(self.days) + 1)
+            )
+            if self.floor(index):
+                self._floored[key] = days
+        return days
 
     def floor_binds(self, boundaries: Sequence[int]) -> list[list[bool]]:
         """Per stage, per run of days ending at each of ``boundaries``: whether a daily
@@ -157,9 +171,26 @@ class RepPlan:
             return cumulative_targets(
                 self.stages[index].required, self.weights.stage(index), points
             )
-        shown = apply_floor(self.funnel_days(index), floor)
-        running = list(accumulate(shown, initial=0))
+        running = self._floored.get(index)
+        if running is None:
+            shown = apply_floor(self.funnel_days(index), floor)
+            running = self._floored[index] = list(accumulate(shown, initial=0))
         return [running[k] for k in points]
+
+    def peak(self, index: int) -> int:
+        """The busiest working day's target of stage ``index`` (0 without days). With
+        every day weighing the same, the funnel's day targets are the requirement per
+        day rounded down or up, and some day takes the larger: the per-day requirement
+        rounded up."""
+        days = len(self.days)
+        if not days:
+            return 0
+        weights = self.weights.stage(index)
+        if isinstance(weights, range):
+            funnel = ceil_fraction(self.stages[index].required / days)
+            return max(funnel, self.floor(index))
+        running = self.cumulative(index, range(days + 1))
+        return max(b - a for a, b in pairwise(running))
 
     def per_day(self) -> tuple[Fraction, ...] | None:
         """Exact average per working day, or None without working days."""

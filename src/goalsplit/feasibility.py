@@ -156,14 +156,11 @@ def rep_fit(rep: RepPlan, capacity: Mapping[str, int] | None = None) -> RepFit:
     if not capacity:
         return RepFit(rep, ())
     days = rep.working_days
-    columns: list[list[int]] | None = None
     fits = []
     for k, s in enumerate(rep.stages):
         most_a_day = capacity.get(s.stage.name)
         if k == 0 or most_a_day is None:
             continue
-        if columns is None:
-            columns = rep.day_columns()
         most = day_bound(most_a_day, rep.stage_weights(k))
         above = rep.stages[k - 1]
         assert s.rate is not None
@@ -171,7 +168,7 @@ def rep_fit(rep: RepPlan, capacity: Mapping[str, int] | None = None) -> RepFit:
             StageFit(
                 stage=s.stage,
                 capacity=most_a_day,
-                peak=max(columns[k], default=0),
+                peak=rep.peak(k),
                 required=s.required,
                 most=most,
                 reach=forward(most, rep.stages, k),
@@ -184,10 +181,23 @@ def rep_fit(rep: RepPlan, capacity: Mapping[str, int] | None = None) -> RepFit:
     return RepFit(rep, tuple(fits))
 
 
-def team_fit(
-    breakdown: Breakdown, capacity: Mapping[str, int] | None = None, per_rep: bool = False
-) -> TeamFit:
-    """Every rep against their capacity (``capacity``: everyone's, in place of the plan's)."""
+_last: list[tuple[tuple[RepPlan, ...], TeamFit]] = []
+
+
+def team_fit(breakdown: Breakdown, capacity: Mapping[str, int] | None = None) -> TeamFit:
+    """Every rep against their capacity (``capacity``: everyone's, in place of the plan's).
+
+    The checks and the renderers of one run ask for the same plan's fit; the last one
+    is kept (by the identity of the reps, which a breakdown with new warnings shares)."""
+    if capacity is None and _last and _last[0][0] is breakdown.reps:
+        return _last[0][1]
+    fit = _team_fit(breakdown, capacity)
+    if capacity is None:
+        _last[:] = [(breakdown.reps, fit)]
+    return fit
+
+
+def _team_fit(breakdown: Breakdown, capacity: Mapping[str, int] | None) -> TeamFit:
     reps = tuple(rep_fit(rep, capacity) for rep in breakdown.reps)
     reachable = sum((r.reach if r.reach is not None else r.rep.quota for r in reps), Fraction(0))
     count = len(breakdown.reps)
@@ -270,10 +280,13 @@ def _trim(value: Decimal) -> str:
 def within_capacity(breakdown: Breakdown) -> Iterator[Issue]:
     """A rep whose busiest day needs more of a stage than their capacity, with the three
     ways out; one warning per stage over capacity."""
-    for i, rep in enumerate(breakdown.reps):
-        if not rep.capacity or not rep.working_days:
+    if not any(rep.capacity for rep in breakdown.reps):
+        return
+    for i, fit in enumerate(team_fit(breakdown).reps):
+        rep = fit.rep
+        if not rep.working_days:
             continue
-        for s in rep_fit(rep).stages:
+        for s in fit.stages:
             if not s.over:
                 continue
             yield Issue(
@@ -362,7 +375,7 @@ def daily_need_plausible(breakdown: Breakdown) -> Iterator[Issue]:
                 worst = (need, s.stage)
         if worst is None:
             continue
-        column = rep.day_columns()[[s.stage for s in rep.stages].index(worst[1])]
+        index = [s.stage for s in rep.stages].index(worst[1])
         yield Issue(
             ("reps", i),
             "{rep} needs up to {need} {stage} a day and no capacity is set for it: is a rate "
@@ -370,7 +383,7 @@ def daily_need_plausible(breakdown: Breakdown) -> Iterator[Issue]:
             "do it)",
             {
                 "rep": rep.name,
-                "need": f"{max(column):,}",
+                "need": f"{rep.peak(index):,}",
                 "stage": StageNames(worst[1]),
                 "key": worst[1].name,
             },
