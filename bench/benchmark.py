@@ -12,7 +12,10 @@ Measures, as separate processes the way a user runs them:
 3. ``goalsplit plan --format json`` on generated plans of 10,000 and 20,000
    reps over a full year, and the ratio between them; the 10,000-rep year shaped
    (seasonality, ramp-up, sales cycle) against the same plan without shaping;
-4. ``goalsplit rates`` on a generated 1,000,000-row history.
+4. ``goalsplit rates`` on a generated 1,000,000-row history;
+5. issue 10: ``--set`` on the small plan; the 10,000-rep year with ``capacity:``
+   and ``floors:`` (every rep checked against capacity, every day floored) against
+   the same plan without, and ``goalsplit reach`` on it.
 
 Small commands run in turns (so drift on a shared machine hits all alike) and
 each figure is a median, of wall time and of CPU time (user + system) of the
@@ -104,10 +107,12 @@ SHAPING = [
 ]
 
 
-def big_plan(reps: int, path: Path, shaped: bool = False) -> None:
+def big_plan(reps: int, path: Path, shaped: bool = False, limits: bool = False) -> None:
     """A year for ``reps`` reps; ``shaped`` adds seasonality, a ramp for the reps who
-    join during the year (and some hired before it), and a sales cycle."""
+    join during the year (and some hired before it), and a sales cycle; ``limits``
+    adds a daily capacity and floors."""
     lines = [
+        *(["capacity: {dials: 150}", "floors: {dials: 20, connects: 8}"] if limits else []),
         "team: Benchmark",
         "period: 2026",
         "calendar: {country: CN}",
@@ -199,6 +204,16 @@ def main() -> None:
                 "today", str(EXAMPLE), "-r", "李娜", "-d", "2026-02-13", "-a", str(ACTUALS)
             ),
             "replan, 5-rep CN quarter": goalsplit("replan", str(EXAMPLE), "-a", str(ACTUALS)),
+            "plan, 5-rep CN quarter, json, 2 --set": goalsplit(
+                "plan",
+                str(EXAMPLE),
+                "-f",
+                "json",
+                "--set",
+                "stretch=1.2",
+                "--set",
+                "rates.dials=40%",
+            ),
             "--version": goalsplit("--version"),
             "--help": goalsplit("--help"),
         },
@@ -277,6 +292,18 @@ def main() -> None:
             f"ratio shaped / plain: wall {pair['shaped'][0] / pair['plain'][0]:.2f}x, "
             f"cpu {pair['shaped'][1] / pair['plain'][1]:.2f}x"
         )
+        limited = Path(tmp) / "plan-limits.yaml"
+        big_plan(10_000, limited, limits=True)
+        out = str(Path(tmp) / "out.json")
+        for name, args in (
+            ("plan --format json, capacity + floors", ("plan", "--format", "json")),
+            ("reach --format json, capacity", ("reach", "--format", "json")),
+        ):
+            wall, cpu = run_interleaved(
+                {"big": goalsplit(args[0], str(limited), *args[1:], "--output", out)},
+                options.big_repeat,
+            )["big"]
+            print(f"{name}, 10,000 reps, year: wall {wall:.2f} s, cpu {cpu:.2f} s")
         history = Path(tmp) / "history.csv"
         big_history(1_000_000, history)
         out = str(Path(tmp) / "rates.json")

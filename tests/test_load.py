@@ -55,7 +55,8 @@ def test_unknown_keys_are_named_with_a_suggestion() -> None:
     """)
     assert errors == [
         "plan.yaml:6:5: reps[0].qouta: unknown key 'qouta'; did you mean 'quota'? "
-        "expected one of: name, weight, quota, rates, start, end, leave, hired, ramp, cycle"
+        "expected one of: name, weight, quota, rates, start, end, leave, hired, ramp, cycle, "
+        "floors, capacity"
     ]
 
 

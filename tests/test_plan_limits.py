@@ -263,7 +263,7 @@ def test_end_before_start_is_one_error() -> None:
 def test_a_misspelt_required_key_is_one_error() -> None:
     assert problems(plan_text({"  - name: A": "  - nmae: A"})) == [
         "plan.yaml:5:5: reps[0].nmae: unknown key 'nmae'; did you mean 'name'? expected one of: "
-        "name, weight, quota, rates, start, end, leave, hired, ramp, cycle"
+        "name, weight, quota, rates, start, end, leave, hired, ramp, cycle, floors, capacity"
     ]
 
 

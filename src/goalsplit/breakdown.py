@@ -8,12 +8,14 @@ so a report that shows only weeks never pays for days.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from itertools import accumulate, pairwise
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from goalsplit.allocate import Claim, allocate_quotas
 from goalsplit.calendar import (
@@ -31,7 +33,13 @@ from goalsplit.calendar import (
 )
 from goalsplit.checks import check_plan
 from goalsplit.errors import Issue, PlanError, PlanPath
-from goalsplit.funnel import ceil_fraction, cumulative_targets, stage_requirements
+from goalsplit.funnel import (
+    apply_floor,
+    ceil_fraction,
+    cumulative_targets,
+    split_targets,
+    stage_requirements,
+)
 from goalsplit.i18n import StageNames
 from goalsplit.limits import MAX_REQUIREMENT
 from goalsplit.model import Plan, Rep, Stage, season_month
@@ -42,6 +50,7 @@ if TYPE_CHECKING:
 
 RateSource = Literal["rep", "history", "team", "team-history"]
 AbilitySource = Literal["history", "team-average"]
+NONE: Mapping[str, Any] = MappingProxyType({})  # no floors, no capacity
 
 
 class StagePlan(NamedTuple):
@@ -77,6 +86,18 @@ class RepPlan:
     ability: Fraction | None = None  # revenue per working day in history (allocation: history)
     ability_source: AbilitySource | None = None
     shaping: Shaping = NO_SHAPING  # what the day weights come from
+    floors: Mapping[str, int] = field(
+        default_factory=lambda: NONE
+    )  # daily minimum per stage: the team's, then the rep's own
+    capacity: Mapping[str, int] = field(
+        default_factory=lambda: NONE
+    )  # daily maximum per stage, likewise
+    # Floored stages' day targets from the funnel (at ~index) and running sums of the
+    # day targets shown (at index), worked out once per rep (a new RepPlan, also from
+    # dataclasses.replace, starts without them).
+    _floored: dict[int, list[int]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @property
     def full_by(self) -> date | None:
@@ -117,8 +138,74 @@ class RepPlan:
         return len(self.days)
 
     def totals(self) -> tuple[int, ...]:
-        """Whole-unit period totals: each exact requirement rounded up once."""
+        """Whole-unit period totals: each exact requirement rounded up once (with a daily
+        floor, the sum of the day targets shown)."""
+        if self.floors:
+            days = len(self.days)
+            return tuple(self.stage_cumulative(i, [days])[0] for i in range(len(self.stages)))
         return tuple(ceil_fraction(e) for e in self.required)
+
+    def floor(self, index: int) -> int:
+        """The daily floor of stage ``index`` (0: none)."""
+        return self.floors.get(self.stages[index].stage.name, 0) if self.floors else 0
+
+    def funnel_days(self, index: int) -> list[int]:
+        """Stage ``index``'s whole-unit target of each working day as the funnel alone
+        gives it (before any floor)."""
+        key = ~index  # kept beside the floored sums, for floored stages only
+        days = self._floored.get(key)
+        if days is None:
+            s = self.stages[index]
+            days = split_targets(
+                s.required, self.weights.stage(index), range(1, len(self.days) + 1)
+            )
+            if self.floor(index):
+                self._floored[key] = days
+        return days
+
+    def floor_binds(self, boundaries: Sequence[int]) -> list[list[bool]]:
+        """Per stage, per run of days ending at each of ``boundaries``: whether a daily
+        floor lifts any of its days above the funnel's number."""
+        marks = []
+        for index in range(len(self.stages)):
+            floor = self.floor(index)
+            if not floor:
+                marks.append([False] * len(boundaries))
+                continue
+            lifted = list(accumulate((d < floor for d in self.funnel_days(index)), initial=0))
+            ends = [lifted[k] for k in boundaries]
+            marks.append([b > a for a, b in zip([0, *ends], ends, strict=False)])
+        return marks
+
+    def stage_cumulative(self, index: int, points: Sequence[int]) -> list[int]:
+        """Stage ``index``'s whole-unit schedule through each day count in ``points``:
+        the cumulative funnel schedule, or with a daily floor the running sum of the
+        day targets shown (each day the larger of the floor and the funnel's number)."""
+        floor = self.floor(index)
+        if not floor:
+            return cumulative_targets(
+                self.stages[index].required, self.weights.stage(index), points
+            )
+        running = self._floored.get(index)
+        if running is None:
+            shown = apply_floor(self.funnel_days(index), floor)
+            running = self._floored[index] = list(accumulate(shown, initial=0))
+        return [running[k] for k in points]
+
+    def peak(self, index: int) -> int:
+        """The busiest working day's target of stage ``index`` (0 without days). With
+        every day weighing the same, the funnel's day targets are the requirement per
+        day rounded down or up, and some day takes the larger: the per-day requirement
+        rounded up."""
+        days = len(self.days)
+        if not days:
+            return 0
+        weights = self.weights.stage(index)
+        if isinstance(weights, range):
+            funnel = ceil_fraction(self.stages[index].required / days)
+            return max(funnel, self.floor(index))
+        running = self.stage_cumulative(index, range(days + 1))
+        return max(b - a for a, b in pairwise(running))
 
     def per_day(self) -> tuple[Fraction, ...] | None:
         """Exact average per working day, or None without working days."""
@@ -154,10 +241,7 @@ class RepPlan:
         """Whole-unit cumulative targets through each day count in ``at``: one list per
         stage, the result first. The one place a rep's schedule is read from: the day,
         week and month columns, the day card and track's planned-to-date."""
-        weights = self.weights
-        return [
-            cumulative_targets(s.required, weights.stage(i), at) for i, s in enumerate(self.stages)
-        ]
+        return [self.stage_cumulative(i, at) for i in range(len(self.stages))]
 
     def columns(self, boundaries: Sequence[int]) -> list[list[int]]:
         """Whole-unit targets of consecutive runs of working days ending at each of
@@ -220,6 +304,13 @@ class Breakdown:
     tiers: tuple[Fraction, Fraction, Fraction] | None = (
         None  # the plan's tiers: (top, middle, bottom)
     )
+    team_rates: Mapping[str, Fraction] = field(
+        default_factory=lambda: NONE
+    )  # the team's rate of each stage (plan or history)
+    floors: Mapping[str, int] = field(
+        default_factory=lambda: NONE
+    )  # the team's daily floors and capacity (reps may override)
+    capacity: Mapping[str, int] = field(default_factory=lambda: NONE)
 
     @property
     def allocated(self) -> Fraction:
@@ -379,6 +470,7 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         raise PlanError(issues)
 
     reps = []
+    shared: dict[tuple[tuple[str, int], ...], Mapping[str, int]] = {}
     unworkable: dict[PlanPath, Issue] = {}  # one error per offending rate, however many reps
     for i, (rep, window, weights, shaping, quota, (ability, ability_source)) in enumerate(
         zip(
@@ -415,6 +507,8 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
                 ability=ability,
                 ability_source=ability_source,
                 shaping=shaping,
+                floors=_own(plan.floors, rep.floors, shared),
+                capacity=_own(plan.capacity, rep.capacity, shared),
             )
         )
     if unworkable:
@@ -450,6 +544,9 @@ def build_breakdown(plan: Plan, history: History | None = None) -> Breakdown:
         history=history,
         calendar=calendar,
         tiers=_tiers(plan),
+        team_rates=_team_rates(stages, team_rates, table),
+        floors=plan.floors,
+        capacity=plan.capacity,
     )
 
 
@@ -458,6 +555,31 @@ def _tiers(plan: Plan) -> tuple[Fraction, Fraction, Fraction] | None:
         return None
     top, middle, bottom = (Fraction(share) for share in plan.tiers)
     return top, middle, bottom
+
+
+def _own(
+    team: Mapping[str, int],
+    rep: Mapping[str, int],
+    shared: dict[tuple[tuple[str, int], ...], Mapping[str, int]],
+) -> Mapping[str, int]:
+    """The team's daily amounts with the rep's own over them, stage by stage; reps with
+    the same amounts share one mapping (a plan may have 50,000 reps)."""
+    if not rep:
+        return team
+    merged = {**team, **rep}
+    return shared.setdefault(tuple(merged.items()), merged)
+
+
+def _team_rates(
+    stages: Sequence[Stage], plan_rates: Mapping[str, Fraction], table: RateTable | None
+) -> Mapping[str, Fraction]:
+    """The team's rate of each stage: the plan's, else the team's history."""
+    rates = dict(plan_rates)
+    if table is not None:
+        for stage, estimate_ in zip(stages[1:], table.team, strict=True):
+            if stage.name not in rates and estimate_.used is not None:
+                rates[stage.name] = estimate_.used
+    return rates
 
 
 class _Window(NamedTuple):

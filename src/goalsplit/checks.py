@@ -19,6 +19,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
 
 from goalsplit.errors import Issue, PlanPath, more_problems
+from goalsplit.feasibility import daily_need_plausible, team_within_capacity, within_capacity
+from goalsplit.funnel import ceil_fraction
 from goalsplit.i18n import N_, StageNames
 from goalsplit.limits import MAX_REPORTED
 from goalsplit.model import RESULT_STAGE, Plan, season_month, shown_percent
@@ -359,6 +361,68 @@ def carve_outs_leave_a_target(plan: Plan) -> Iterator[Issue]:
             )
 
 
+# --- daily floors and capacity ---------------------------------------------------
+
+
+def _daily_keys(plan: Plan) -> Iterator[tuple[PlanPath, dict[str, int]]]:
+    """Every ``floors:`` and ``capacity:`` mapping: the team's, then each rep's."""
+    for key in ("floors", "capacity"):
+        yield (key,), getattr(plan, key)
+    for i, rep in enumerate(plan.reps):
+        for key in ("floors", "capacity"):
+            yield ("reps", i, key), getattr(rep, key)
+
+
+def daily_stages_known(plan: Plan) -> Iterator[Issue]:
+    """Floors and capacity are of the stages below the result."""
+    names = _stage_names(plan)
+    for where, amounts in _daily_keys(plan):
+        for name in amounts:
+            if name == RESULT_STAGE:
+                yield Issue(
+                    (*where, name),
+                    "{name} is the result; floors and capacity are daily amounts of the "
+                    "stages below it: {stages}",
+                    {"name": repr(name), "stages": ", ".join(names)},
+                    at_key=True,
+                )
+            elif name not in names:
+                yield from _unknown_stages(names, [name], where)
+
+
+def floors_within_capacity(plan: Plan) -> Iterator[Issue]:
+    """A floor above the capacity of the same stage: no day can meet both. Said at the
+    floor, or at the rep's own capacity when that is what makes it so."""
+    stages = {stage.name: stage for stage in plan.stages}
+
+    def clashes(floors: dict[str, int], capacity: dict[str, int]) -> Iterator[tuple[str, int, int]]:
+        for name, floor in floors.items():
+            most = capacity.get(name)
+            if most is not None and floor > most and name in stages:
+                yield name, floor, most
+
+    def issue(where: PlanPath, name: str, floor: int, most: int) -> Issue:
+        return Issue(
+            where,
+            "the floor of {floor} {stage} a day is above the capacity of {capacity}: "
+            "no day can meet both",
+            {"floor": floor, "stage": StageNames(stages[name]), "capacity": most},
+            severity="warning",
+        )
+
+    for name, floor, most in clashes(plan.floors, plan.capacity):
+        yield issue(("floors", name), name, floor, most)
+    for i, rep in enumerate(plan.reps):
+        if not rep.floors and not rep.capacity:
+            continue
+        floors, capacity = {**plan.floors, **rep.floors}, {**plan.capacity, **rep.capacity}
+        for name, floor, most in clashes(floors, capacity):
+            if name in rep.floors:
+                yield issue(("reps", i, "floors", name), name, floor, most)
+            elif name in rep.capacity:
+                yield issue(("reps", i, "capacity", name), name, floor, most)
+
+
 PLAN_CHECKS: tuple[PlanCheck, ...] = (
     stages_listed_once,
     rate_stages_known,
@@ -374,11 +438,43 @@ PLAN_CHECKS: tuple[PlanCheck, ...] = (
     history_window_not_empty,
     stretch_plausible,
     rates_plausible,
+    daily_stages_known,
+    floors_within_capacity,
 )
 """Checks of the plan as written; errors here stop it from being worked out."""
 
 
 # --- the plan worked out -----------------------------------------------------------
 
-WORKED_CHECKS: tuple[WorkedCheck, ...] = ()
+
+def quota_above_floor(breakdown: Breakdown) -> Iterator[Issue]:
+    """A quota whose funnel needs less of a floored stage in the whole period than the
+    floor asks of one day: the quota (or the floor) is almost surely a typo."""
+    for i, rep in enumerate(breakdown.reps):
+        if not rep.floors or not rep.working_days:
+            continue
+        for s in rep.rated:
+            floor = rep.floors.get(s.stage.name, 0)
+            if s.required < floor:
+                yield Issue(
+                    ("reps", i, "quota") if rep.quota_explicit else ("reps", i),
+                    "{rep}'s quota needs {total} {stage} in the whole period, less than one "
+                    "day's floor of {floor}: is the quota (or the floor) a typo?",
+                    {
+                        "rep": rep.name,
+                        "total": f"{ceil_fraction(s.required):,}",
+                        "stage": StageNames(s.stage),
+                        "floor": floor,
+                    },
+                    severity="warning",
+                )
+                break
+
+
+WORKED_CHECKS: tuple[WorkedCheck, ...] = (
+    within_capacity,
+    team_within_capacity,
+    daily_need_plausible,
+    quota_above_floor,
+)
 """Checks of the worked-out plan: what each rep's days come to."""

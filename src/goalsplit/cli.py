@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from goalsplit.errors import Issue
     from goalsplit.output import Role, Target
     from goalsplit.render import ReportOptions
+    from goalsplit.scenarios import WhatIf
     from goalsplit.track import Actuals
 
 EXIT_OK = 0
@@ -234,6 +235,27 @@ class _By(str, Enum):
 StrictOption = Annotated[
     bool, typer.Option("--strict", help=N_("Exit with 1 when the plan has warnings."))
 ]
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        metavar="KEY=VALUE",
+        help=N_(
+            "Change a value of the plan for this run, as if the file said so (repeatable): "
+            "stretch=1.2, rates.dials=40%, reps.NAME.weight=2."
+        ),
+        show_default=False,
+    ),
+]
+ScenarioOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scenario",
+        metavar="NAME",
+        help=N_("Lay the plan's scenario NAME (under scenarios:) over it for this run."),
+        show_default=False,
+    ),
+]
 
 
 @app.command(cls=_Command, help=N_("Work out each rep's quota and daily and weekly stage targets."))
@@ -259,12 +281,14 @@ def plan(
     output: OutputOption = None,
     lang: LangOption = None,
     strict: StrictOption = False,
+    sets: SetOption = None,
+    scenario: ScenarioOption = None,
 ) -> None:
     from goalsplit.render import render
 
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan")], language)
-    built = _build(plan_file, language)
+    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
     _refuse_inputs(target, built.inputs, language)
     breakdown = built.breakdown
     for name in reps or []:
@@ -327,6 +351,8 @@ def today(
     output: OutputOption = None,
     lang: LangOption = None,
     strict: StrictOption = False,
+    sets: SetOption = None,
+    scenario: ScenarioOption = None,
 ) -> None:
     from goalsplit.card import day_card
     from goalsplit.render import render_card
@@ -342,7 +368,7 @@ def today(
         )
     target = _target(output, inputs, language)
     day = _parse_day(on, language) if on is not None else None
-    built = _build(plan_file, language)
+    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
     _refuse_inputs(target, built.inputs, language)
     breakdown = built.breakdown
     if rep is None:
@@ -478,6 +504,8 @@ def track(
     output: OutputOption = None,
     lang: LangOption = None,
     strict: StrictOption = False,
+    sets: SetOption = None,
+    scenario: ScenarioOption = None,
 ) -> None:
     from goalsplit.render import render_track
     from goalsplit.track import track as track_progress
@@ -486,7 +514,7 @@ def track(
     target = _target(output, [(plan_file, "plan"), (actuals_file, "actuals")], language)
     threshold = _percentage(fail_behind, language) if fail_behind is not None else None
     day = _parse_day(as_of, language, "'--as-of'") if as_of else None
-    built = _build(plan_file, language)
+    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
     _refuse_inputs(target, built.inputs, language)
     breakdown = built.breakdown
     for name in reps or []:
@@ -705,6 +733,151 @@ def rates(
     _emit(render_rates(fmt, report, _options(target, language)), target, language)
 
 
+@app.command(
+    cls=_Command,
+    help=N_("What each rep and the team can make at capacity: the funnel run forwards."),
+)
+def reach(
+    plan_file: PlanFile,
+    per_day: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--per-day",
+            metavar="STAGE=N",
+            help=N_("Everyone's daily capacity of a stage, in place of the plan's (repeatable)."),
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    reps: RepsOption = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    strict: StrictOption = False,
+    sets: SetOption = None,
+    scenario: ScenarioOption = None,
+) -> None:
+    from goalsplit.feasibility import reach as reach_of
+    from goalsplit.render.reach import render_reach
+
+    language = _language(lang, plan_file)
+    target = _target(output, [(plan_file, "plan")], language)
+    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
+    _refuse_inputs(target, built.inputs, language)
+    breakdown = built.breakdown
+    for name in reps or []:
+        _find_rep(breakdown, name, language)
+    capacity = _per_day(per_day, breakdown, language) if per_day else None
+    if capacity is None and not any(rep.capacity for rep in breakdown.reps):
+        raise typer.BadParameter(
+            tr(
+                "the plan sets no capacity: give one with --per-day STAGE=N (e.g. {stage}=120) "
+                "or capacity: in the plan",
+                language,
+                stage=breakdown.stages[-1].name,
+            ),
+            param_hint="'--per-day'",
+        )
+    report = reach_of(breakdown, capacity)
+    options = _options(target, language, reps=tuple(reps or ()))
+    _emit(render_reach(fmt, report, options), target, language)
+    _finish(breakdown, strict, language)
+
+
+def _per_day(texts: list[str], breakdown: Breakdown, lang: Lang) -> dict[str, int]:
+    """``--per-day dials=120``: a stage below revenue and a whole number above 0."""
+    names = [stage.name for stage in breakdown.stages[1:]]
+    capacity: dict[str, int] = {}
+    for text in texts:
+        stage, _, amount = text.partition("=")
+        stage, amount = stage.strip(), amount.strip().replace("_", "").replace(",", "")
+        if stage not in names:
+            raise typer.BadParameter(
+                tr(
+                    "{value}: no stage named {name}; the stages are {stages}",
+                    lang,
+                    value=repr(text),
+                    name=repr(stage),
+                    stages=", ".join(names),
+                ),
+                param_hint="'--per-day'",
+            )
+        if not amount.isascii() or not amount.isdigit() or not 0 < int(amount) <= 10**12:
+            raise typer.BadParameter(
+                tr(
+                    "{value}: expected STAGE=N with N a whole number above 0",
+                    lang,
+                    value=repr(text),
+                ),
+                param_hint="'--per-day'",
+            )
+        capacity[stage] = int(amount)
+    return capacity
+
+
+@app.command(
+    cls=_Command,
+    help=N_(
+        "The plan under several scenarios side by side: each rep's quota, daily targets "
+        "and whether the days fit their capacity."
+    ),
+)
+def compare(
+    plan_file: PlanFile,
+    scenarios: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scenario",
+            metavar="NAME",
+            help=N_("A scenario of the plan to show (repeatable; default: all of them)."),
+            show_default=False,
+        ),
+    ] = None,
+    cases: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--case",
+            metavar="KEY=VALUE;...",
+            help=N_("A column of --set values, separated by ';' (repeatable)."),
+            show_default=False,
+        ),
+    ] = None,
+    sets: SetOption = None,
+    fmt: FormatOption = Format.table,
+    reps: RepsOption = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    from goalsplit.feasibility import team_fit
+    from goalsplit.render.compare import BASE, Case, render_compare
+    from goalsplit.scenarios import WhatIf
+
+    language = _language(lang, plan_file)
+    target = _target(output, [(plan_file, "plan")], language)
+    base = tuple(sets or ())
+    first = _build(plan_file, language, what_if=WhatIf(None, base) if base else None)
+    _refuse_inputs(target, first.inputs, language)
+    wanted = list(scenarios or ())
+    if not wanted and not cases:
+        wanted = list(first.scenarios)
+        if not wanted:
+            raise typer.BadParameter(
+                tr("the plan has no scenarios: give --scenario NAME or --case", language),
+                param_hint="'--scenario'",
+            )
+    columns = [Case(BASE, None, base, first.breakdown, team_fit(first.breakdown))]
+    for name in wanted:
+        built = _build(plan_file, language, what_if=WhatIf(name, base))
+        columns.append(Case(name, name, base, built.breakdown, team_fit(built.breakdown)))
+    for text in cases or []:
+        more = tuple(part.strip() for part in text.split(";") if part.strip())
+        built = _build(plan_file, language, what_if=WhatIf(None, base + more))
+        columns.append(Case(text, None, base + more, built.breakdown, team_fit(built.breakdown)))
+    for name in reps or []:
+        _find_rep(first.breakdown, name, language)
+    options = _options(target, language, reps=tuple(reps or ()))
+    _emit(render_compare(fmt, columns, options), target, language)
+
+
 @app.command(cls=_Command, help=N_("Validate plan files without printing a report (for CI)."))
 def check(
     plan_files: Annotated[
@@ -720,16 +893,24 @@ def check(
     ],
     lang: LangOption = None,
     strict: StrictOption = False,
+    sets: SetOption = None,
+    scenario: ScenarioOption = None,
 ) -> None:
     _language(lang)  # an unknown --lang is a usage error before any file is read
     invalid = warned = False
     for plan_file in plan_files:
         language = _language(lang, plan_file)
         try:
-            breakdown = _build(plan_file, language, exit_on_error=False).breakdown
+            built = _build(
+                plan_file, language, exit_on_error=False, what_if=_what_if(sets, scenario)
+            )
+            if scenario is None:  # every scenario of the plan must work out too
+                for name in built.scenarios:
+                    _build(plan_file, language, exit_on_error=False, what_if=_what_if(sets, name))
         except _Invalid:
             invalid = True
             continue
+        breakdown = built.breakdown
         _report_warnings(breakdown.warnings, language)
         warnings = _warning_count(breakdown)
         warned = warned or bool(warnings)
@@ -824,13 +1005,44 @@ class _Invalid(Exception):
 class _Built(NamedTuple):
     breakdown: Breakdown
     inputs: list[tuple[Path, Role]]  # the files read besides the plan: its history
+    scenarios: tuple[str, ...] = ()  # the names of the plan's scenarios
 
 
-def _build(plan_file: Path, lang: Lang, exit_on_error: bool = True) -> _Built:
-    """Load and work out a plan; on a user error print every problem and exit 3."""
+def _what_if(sets: list[str] | None, scenario: str | None) -> WhatIf | None:
+    if not sets and scenario is None:
+        return None
+    from goalsplit.scenarios import WhatIf
+
+    return WhatIf(scenario, tuple(sets or ()))
+
+
+def _build(
+    plan_file: Path, lang: Lang, exit_on_error: bool = True, what_if: WhatIf | None = None
+) -> _Built:
+    """Load and work out a plan; on a user error print every problem and exit 3 (2 for
+    a --set or --scenario that cannot be applied)."""
     from goalsplit.worked import work_out
 
-    worked = work_out(plan_file)
+    if what_if:
+        from goalsplit.scenarios import SET_PREFIX, OverrideError
+
+        try:
+            worked = work_out(plan_file, what_if=what_if)
+        except OverrideError as exc:
+            raise typer.BadParameter(
+                tr(exc.template, lang, **exc.params), param_hint=f"'{exc.option}'"
+            ) from None
+        wrong = [i for i in worked.errors if (i.file or "").startswith(SET_PREFIX)]
+        if wrong:
+            raise typer.BadParameter(
+                "\n".join(
+                    f"{i.file.removeprefix(SET_PREFIX)!r}: {i.describe(lang)}"  # type: ignore[union-attr]
+                    for i in wrong
+                ),
+                param_hint="'--set'",
+            )
+    else:
+        worked = work_out(plan_file)
     if worked.breakdown is None:
         _report_issues(list(worked.issues), lang, worked.errors_in)
         if exit_on_error:
@@ -839,7 +1051,7 @@ def _build(plan_file: Path, lang: Lang, exit_on_error: bool = True) -> _Built:
     inputs: list[tuple[Path, Role]] = []
     if worked.history_file is not None:
         inputs.append((worked.history_file, "history"))
-    return _Built(worked.breakdown, inputs)
+    return _Built(worked.breakdown, inputs, worked.scenarios)
 
 
 def _load_actuals(path: Path, breakdown: Breakdown, lang: Lang) -> Actuals:

@@ -59,3 +59,12 @@ def split_targets(
 def uniform_weights(days: int) -> range:
     """Cumulative weights when every working day counts the same."""
     return range(days + 1)
+
+
+# -- issue 10: floors
+def apply_floor(days: Sequence[int], floor: int) -> list[int]:
+    """A stage's whole-unit day targets with a daily floor: each day the larger of the
+    floor and the funnel's number. Applied to the day targets once they are cut from
+    the day weights, so weeks, months and the period total are the sums of the days
+    shown, whatever shaped them."""
+    return [day if day > floor else floor for day in days]

@@ -588,6 +588,97 @@ ZH: dict[str, str] = {
     "Period": "全期",
     # render/csv.py
     # -- issue 10: feasibility, what-if
+    "^ = the daily floor lifts the funnel's number (floors: {floors})": "^ = 每日下限高于漏斗"
+    "推算的数（下限：{floors}）",
+    "A column of --set values, separated by ';' (repeatable).": "一列 --set 取值，用 ';' 分隔"
+    "（可重复）。",
+    "A scenario of the plan to show (repeatable; default: all of them).": "要显示的计划场景（可"
+    "重复；默认全部）。",
+    "Change a value of the plan for this run, as if the file said so (repeatable): "
+    "stretch=1.2, rates.dials=40%, reps.NAME.weight=2.": "本次运行修改计划中的一个值，如同改了"
+    "文件（可重复）：stretch=1.2、rates.dials=40%、reps.姓名.weight=2。",
+    "Lay the plan's scenario NAME (under scenarios:) over it for this run.": "本次运行套用计划中"
+    "名为 NAME 的场景（scenarios: 下）。",
+    "Stage rows: average per working day. Capacity: ✓ fits, ✗ the busiest day needs more than "
+    "the capacity, – no capacity set.": "阶段行：每工作日平均。产能：✓ 可行，✗ 最忙的一天超出产能，"
+    "– 未设置产能。",
+    "The plan under several scenarios side by side: each rep's quota, daily targets and "
+    "whether the days fit their capacity.": "并排比较计划的几个场景：每位销售的指标、每日目标，以及"
+    "是否在产能之内。",
+    "plan": "计划",
+    "the plan has no scenarios: give --scenario NAME or --case": "计划没有场景（scenarios:）："
+    "请给出 --scenario 名称 或 --case",
+    "{setting}: the plan has no list of reps": "{setting}：计划中没有销售列表",
+    "{setting}: {key} has no item {item} (the items are 0 to {last})": "{setting}：{key} 没有"
+    "第 {item} 项（项为 0 到 {last}）",
+    "{setting}: {key} holds a single value, not keys": "{setting}：{key} 是单个值，下面没有键",
+    "{team}{period}: scenarios side by side": "{team}{period}：场景对比",
+    "expected KEY=VALUE with a dotted KEY such as rates.dials, got {value}": "应为 键=值，键用点"
+    "分隔，如 rates.dials，实际为 {value}",
+    "{setting}: the value is not one YAML value; quote it": "{setting}：值不是一个 YAML 值；"
+    "请加引号",
+    "the plan has no scenarios: (asked for {name})": "计划没有场景（scenarios:）（要求的是 "
+    "{name}）",
+    "no scenario named {name}; the plan has: {known}": "没有名为 {name} 的场景；计划中有：{known}",
+    "{setting}: give a key of the rep, such as {key}.weight": "{setting}：请给出该销售的某个键，"
+    "如 {key}.weight",
+    "{setting}: no rep named {name}; the reps are: {reps}": "{setting}：没有名为 {name} 的销售；"
+    "销售有：{reps}",
+    "At capacity": "满负荷可达",
+    "At capacity the team reaches {reachable} = {share} of the target {target}, short by "
+    "{gap}.": "按产能团队可完成 {reachable}，为目标 {target} 的 {share}，差 {gap}。",
+    "At capacity the team reaches {reachable} = {share} of the target {target}.": "按产能团队"
+    "可完成 {reachable}，为目标 {target} 的 {share}。",
+    "At capacity: the funnel run forwards from the stage that limits the rep most, at the "
+    "rep's rates, over the rep's working days.": "满负荷可达：从最受限的阶段按个人转化率正向推算，"
+    "乘以个人工作日。",
+    "Capacity": "产能",
+    "Everyone's daily capacity of a stage, in place of the plan's (repeatable).": "所有人某阶段"
+    "的每日产能，代替计划中的设置（可重复）。",
+    "Feasible": "可行",
+    "What each rep and the team can make at capacity: the funnel run forwards.": "每位销售和"
+    "团队满负荷能完成多少：漏斗正向推算。",
+    "of quota": "占指标",
+    "the plan sets no capacity: give one with --per-day STAGE=N (e.g. {stage}=120) or "
+    "capacity: in the plan": "计划没有设置产能：用 --per-day 阶段=数量（如 {stage}=120）或在计划中"
+    "写 capacity:",
+    "{count} more rep at full pace ({per_rep} each) would close the gap.": "再增加 {count} 名"
+    "满负荷的销售（每人 {per_rep}）可补上缺口。",
+    "{rep}: {peak} {stage} on the busiest day, above the capacity of {capacity}; at capacity "
+    "the quota would be {quota}.": "{rep}：最忙的一天需要 {peak} 个{stage}，超过 {capacity} "
+    "的产能；按产能指标应为 {quota}。",
+    "{stage} {capacity}/day": "{stage} 每天 {capacity}",
+    "{team}{period}: what each rep can make at capacity": "{team}{period}：每位销售满负荷能完成"
+    "多少",
+    "{value}: expected STAGE=N with N a whole number above 0": "{value}：应为 阶段=数量，数量为"
+    "大于 0 的整数",
+    "{value}: no stage named {name}; the stages are {stages}": "{value}：没有名为 {name} 的阶段；"
+    "阶段有 {stages}",
+    "{rep} needs {peak} {stage} on the busiest day, more than the capacity of {capacity} a "
+    "day; it fits with a quota of {quota}, or {stage} → {above} at {rate} (now {current}), or "
+    "{count} more working day": "{rep} 最忙的一天需要 {peak} 个{stage}，超过每天 {capacity} "
+    "的产能；可行的办法：指标降到 {quota}，或 {stage} → {above} 的转化率提高到 {rate}（现为 "
+    "{current}），或再加 {count} 个工作日",
+    "at capacity the team reaches {reachable} of the target {target} ({share}%), short by "
+    "{gap}; give the team a capacity: to count the reps it would take": "按产能团队可完成 "
+    "{reachable}，目标 {target}（{share}%），差 {gap}；设置团队的 capacity: 才能算出需要增加的"
+    "人数",
+    "at capacity the team reaches {reachable} of the target {target} ({share}%); {count} more "
+    "rep at full pace ({per_rep} each in {days} working days at the team's rates and capacity) "
+    "would close the gap of {gap}": "按产能团队可完成 {reachable}，目标 {target}（{share}%）；"
+    "再增加 {count} 名满负荷的销售（按团队转化率和产能，{days} 个工作日每人 {per_rep}）可补上 "
+    "{gap} 的缺口",
+    "{rep} needs up to {need} {stage} a day and no capacity is set for it: is a rate written "
+    "the wrong way round? (capacity: {{{key}: …}} checks that a day can do it)": "{rep} 每天"
+    "最多需要 {need} 个{stage}，且未设置产能：是否有转化率写反了？（用 capacity: {{{key}: …}} "
+    "检查一天能否做到）",
+    "{name} is the result; floors and capacity are daily amounts of the stages below it: "
+    "{stages}": "{name} 是结果阶段；floors 和 capacity 是其下各阶段的每日数量：{stages}",
+    "the floor of {floor} {stage} a day is above the capacity of {capacity}: no day can meet "
+    "both": "每天 {floor} 个{stage}的下限高于 {capacity} 的产能：任何一天都无法同时满足",
+    "{rep}'s quota needs {total} {stage} in the whole period, less than one day's floor of "
+    "{floor}: is the quota (or the floor) a typo?": "{rep} 的指标整期只需要 {total} 个{stage}，"
+    "少于一天的下限 {floor}：指标（或下限）是否写错了？",
     "Label": "名称",
     "Unit": "单位",
     "Working days": "工作日",

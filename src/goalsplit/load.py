@@ -28,6 +28,7 @@ from goalsplit.yaml_source import SourceMap, parse_yaml, sorted_issues
 if TYPE_CHECKING:
     from goalsplit.history import History
     from goalsplit.model import Plan
+    from goalsplit.scenarios import WhatIf
 
 __all__ = [
     "LoadedPlan",
@@ -55,7 +56,10 @@ class LoadedPlan:
 
 
 def load_plan(
-    path: Path | str, display_name: str | None = None, with_history: bool = True
+    path: Path | str,
+    display_name: str | None = None,
+    with_history: bool = True,
+    what_if: WhatIf | None = None,
 ) -> LoadedPlan:
     """Read, parse and validate a plan file (and the history file it names); raise
     PlanError listing every problem (ActivityError for problems in the history file)."""
@@ -68,7 +72,7 @@ def load_plan(
         raise PlanError(
             [Issue((), "cannot read the plan: {reason}", {"reason": exc.strerror}, file=name)]
         ) from None
-    loaded = parse_plan(raw, name)
+    loaded = parse_plan(raw, name, what_if)
     source = loaded.plan.history
     if source is None or not with_history:
         return loaded
@@ -90,7 +94,9 @@ def load_plan(
     return LoadedPlan(loaded.plan, loaded.source, history)
 
 
-def parse_plan(raw: bytes | str, name: str = "<plan>") -> LoadedPlan:
+def parse_plan(raw: bytes | str, name: str = "<plan>", what_if: WhatIf | None = None) -> LoadedPlan:
+    """Parse and validate a plan; ``what_if`` lays a scenario and ``--set`` values over
+    its data first (:mod:`goalsplit.scenarios`)."""
     if len(raw) > MAX_PLAN_BYTES:
         raise PlanError(
             [
@@ -104,12 +110,14 @@ def parse_plan(raw: bytes | str, name: str = "<plan>") -> LoadedPlan:
         )
     text = _decode(raw, name) if isinstance(raw, bytes) else raw
     try:
-        return _parse(text, name)
+        return _parse(text, name, what_if)
     except PlanError as exc:
-        raise PlanError(_with_slips(text, name, exc.issues)) from None
+        raise PlanError(_with_slips(text, name, exc.issues, what_if)) from None
 
 
-def _with_slips(text: str, name: str, issues: list[Issue]) -> list[Issue]:
+def _with_slips(
+    text: str, name: str, issues: list[Issue], what_if: WhatIf | None = None
+) -> list[Issue]:
     """When typing slips explain errors (an error on a slip's line, or the slip itself
     reported for a syntax error after it), report the slips, and of the other errors
     only those that remain once the slips are mended: one cause, one error."""
@@ -120,7 +128,7 @@ def _with_slips(text: str, name: str, issues: list[Issue]) -> list[Issue]:
     if not slips:
         return issues
     try:
-        _parse(mend(text, slips), name)
+        _parse(mend(text, slips), name, what_if)
         remaining: list[Issue] = []
     except PlanError as exc:
         slip_lines = {slip.line for slip in slips}
@@ -128,7 +136,7 @@ def _with_slips(text: str, name: str, issues: list[Issue]) -> list[Issue]:
     return sorted_issues([*(slip.issue(name) for slip in slips), *remaining])
 
 
-def _parse(text: str, name: str) -> LoadedPlan:
+def _parse(text: str, name: str, what_if: WhatIf | None = None) -> LoadedPlan:
     issues: list[Issue] = []
     data, source = parse_yaml(text, name, issues, _MAX_ITEMS)
     if data is None:
@@ -147,6 +155,10 @@ def _parse(text: str, name: str) -> LoadedPlan:
         raise PlanError(
             sorted_located(source, [Issue((), "the plan must be a mapping of keys to values")])
         )
+    if what_if and not issues:
+        from goalsplit.scenarios import apply_what_if
+
+        data, source = apply_what_if(data, source, what_if)
     plan, invalid = validate_plan(data)
     issues += invalid
     if issues or plan is None:

@@ -471,6 +471,27 @@ Cycle = Annotated[
         }
     ),
 ]
+# A daily amount of one stage: whole units, since a day's targets are whole.
+DailyFloor = Annotated[
+    int,
+    BeforeValidator(_number),
+    Field(ge=0),
+    WithJsonSchema({"type": "integer", "minimum": 0}),
+]
+DailyCapacity = Annotated[
+    int,
+    BeforeValidator(_number),
+    Field(gt=0),
+    WithJsonSchema({"type": "integer", "exclusiveMinimum": 0}),
+]
+_FLOORS = (
+    "Daily minimums per stage (visits: 8): a day's target is the larger of the floor and "
+    "the funnel's number."
+)
+_CAPACITY = (
+    "The most of a stage a rep can do in a day (dials: 150); a plan that needs more on "
+    "any working day is infeasible."
+)
 _PERIOD_SCHEMA = {
     "description": "2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05 or {start, end}.",
     "anyOf": [
@@ -583,6 +604,13 @@ class Rep(_Model):
     )
     cycle: Cycle | None = Field(
         default=None, description="This rep's sales cycle in working days (overrides the team's)."
+    )
+    floors: dict[str, DailyFloor] = Field(
+        default={}, description=_FLOORS + " The rep's own, overriding the team's stage by stage."
+    )
+    capacity: dict[str, DailyCapacity] = Field(
+        default={},
+        description=_CAPACITY + " The rep's own, overriding the team's stage by stage.",
     )
 
     @field_validator("name")
@@ -710,6 +738,14 @@ class Plan(_Model):
                 value="[" + ", ".join(_shown_number(t) for t in tiers) + "]",
             )
         return tiers
+
+    floors: dict[str, DailyFloor] = Field(default={}, description=_FLOORS)
+    capacity: dict[str, DailyCapacity] = Field(default={}, description=_CAPACITY)
+    scenarios: dict[str, dict[str, Any]] = Field(
+        default={},
+        description="Named what-ifs, chosen with --scenario NAME: each a part of the plan laid "
+        "over it (mappings merge key by key, reps by name).",
+    )
 
     def history_window(self) -> tuple[date | None, date]:
         """The days of history to use: by default everything before the period."""

@@ -33,6 +33,11 @@ rates:                        # the team's history: how much of the stage above 
   deep_talks: 0.20            # intent customers per deep talk
   connects: 0.25              # deep talks per connected call
   dials: 0.40                 # connected calls per dial
+# capacity: {{dials: 150}}      # the most a rep can do in a day (reps may have their own)
+# floors: {{dials: 60}}         # daily minimums: a day's target is at least this
+# scenarios:                  # what-if, without editing: goalsplit plan FILE --scenario lean
+#   lean: {{stretch: 1.0}}
+#   optimistic: {{rates: {{dials: 0.45}}}}
 reps:
   - name: Alex Chen
     weight: 1.2               # carries more (the able do more)
@@ -75,6 +80,11 @@ rates:                        # 团队历史转化率：每 1 个本阶段产生
   deep_talks: 0.20            # 每次深入沟通产生的意向客户
   connects: 0.25              # 每个外呼接通产生的深入沟通
   dials: 0.35                 # 每次外呼的接通率
+# capacity: {{dials: 150}}      # 每人每天最多能做多少（个人可单独设置）
+# floors: {{dials: 60}}         # 每日下限：当天目标不低于此数
+# scenarios:                  # 假设分析，无需改文件：goalsplit plan 文件 --scenario lean
+#   lean: {{stretch: 1.0}}
+#   optimistic: {{rates: {{dials: 0.45}}}}
 reps:
   - name: 张伟
     weight: 1.5               # 能者多劳：权重更高

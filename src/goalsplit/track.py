@@ -484,7 +484,10 @@ def _track_rep(
                 rate=check,
                 remaining=left,
                 per_day=left / days_left if days_left else None,
-                next_day=split_targets(left, rep.weights.remaining(index, elapsed), [1])[0]
+                next_day=max(
+                    rep.floor(index),
+                    split_targets(left, rep.weights.remaining(index, elapsed), [1])[0],
+                )
                 if days_left
                 else None,
             )

@@ -19,6 +19,7 @@ from goalsplit.errors import Issue, PlanError
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown
     from goalsplit.load import LoadedPlan
+    from goalsplit.scenarios import WhatIf
 
 ErrorSource = Literal["plan", "history"]
 
@@ -31,19 +32,23 @@ class WorkedPlan:
     issues: tuple[Issue, ...]  # located: the errors, or the warnings and notes
     errors_in: ErrorSource = "plan"  # which file the errors are in
     history_file: Path | None = None  # the history file the plan names, when it names one
+    scenarios: tuple[str, ...] = ()  # the names of the plan's scenarios
 
     @property
     def errors(self) -> tuple[Issue, ...]:
         return tuple(issue for issue in self.issues if issue.is_error)
 
 
-def work_out(path: Path | str, display_name: str | None = None) -> WorkedPlan:
-    """Read the plan file (and the history it names) and work it out."""
+def work_out(
+    path: Path | str, display_name: str | None = None, what_if: WhatIf | None = None
+) -> WorkedPlan:
+    """Read the plan file (and the history it names) and work it out (``what_if``: with
+    a scenario and ``--set`` values laid over it)."""
     from goalsplit.load import load_plan
 
     path = Path(path)
     try:
-        loaded = load_plan(path, display_name)
+        loaded = load_plan(path, display_name, what_if=what_if)
     except PlanError as exc:
         kind: ErrorSource = "history" if getattr(exc, "kind", "plan") == "history" else "plan"
         return WorkedPlan(None, tuple(exc.issues), kind)
@@ -54,12 +59,12 @@ def work_out(path: Path | str, display_name: str | None = None) -> WorkedPlan:
     return replace(worked, history_file=path.parent / history.file)
 
 
-def work_out_text(text: str, name: str = "plan.yaml") -> WorkedPlan:
+def work_out_text(text: str, name: str = "plan.yaml", what_if: WhatIf | None = None) -> WorkedPlan:
     """Work out a plan written as text (no history file is read)."""
     from goalsplit.load import parse_plan
 
     try:
-        loaded = parse_plan(text, name)
+        loaded = parse_plan(text, name, what_if)
     except PlanError as exc:
         return WorkedPlan(None, tuple(exc.issues))
     return _build(loaded)
@@ -80,4 +85,5 @@ def _build(loaded: LoadedPlan) -> WorkedPlan:
     issues = tuple(sorted_located(loaded.source, found))
     if any(issue.is_error for issue in issues):
         return WorkedPlan(None, issues)
-    return WorkedPlan(replace(breakdown, warnings=issues), issues)
+    scenarios = tuple(loaded.plan.scenarios)
+    return WorkedPlan(replace(breakdown, warnings=issues), issues, scenarios=scenarios)

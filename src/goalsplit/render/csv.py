@@ -16,7 +16,6 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from goalsplit.funnel import ceil_fraction
 from goalsplit.i18n import tr
 from goalsplit.render import ReportOptions, selected_reps
 from goalsplit.text import printable
@@ -112,8 +111,8 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
         weeks = rep.week_columns()
         months = rep.month_columns() if by_month else [[]] * len(rep.stages)
         daily = rep.day_columns() if options.daily else [[]] * len(rep.stages)
-        for s, label, week_targets, month_targets, day_targets in zip(
-            rep.stages, labels, weeks, months, daily, strict=True
+        for s, total, label, week_targets, month_targets, day_targets in zip(
+            rep.stages, rep.totals(), labels, weeks, months, daily, strict=True
         ):
             stage = s.stage
             row = [
@@ -123,7 +122,7 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
                 stage.unit,
                 working_days,
                 _exact(s.required),
-                ceil_fraction(s.required),
+                total,  # the requirement rounded up once (with a floor: the days' sum)
                 _exact(s.required / working_days if working_days else None),
                 *week_targets,
                 *month_targets,

@@ -18,12 +18,14 @@ from fractions import Fraction
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from goalsplit.feasibility import has_limits, team_fit
 from goalsplit.funnel import ceil_fraction
 from goalsplit.render import ReportOptions, selected_reps
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
     from goalsplit.card import DayCard, Evening
+    from goalsplit.feasibility import RepFit, TeamFit
     from goalsplit.history import RateEstimate, RatesReport
     from goalsplit.track import RepTrack, ReviewRow, StageTrack, TrackReport
 
@@ -50,13 +52,24 @@ def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
             for m in breakdown.months
         ]
         months_template = _rows_template(month_heads, names)
-    head = _dumps({**header(breakdown, options), "reps": []})
+    document = header(breakdown, options)
+    fit = None
+    if has_limits(breakdown):  # only then: a plan without floors or capacity is as before
+        fit = team_fit(breakdown)
+        document["feasibility"] = team_feasibility(fit)
+    head = _dumps({**document, "reps": []})
     assert head.endswith('"reps":[]}')
     yield head[: -len("]}")]
     # One rep at a time: a year for 10,000 reps is 100 MB that need not sit in memory.
     for n, i in enumerate(selected_reps(breakdown, options)):
         yield ("," if n else "") + _rep(
-            breakdown.reps[i], names, weeks_template, months_template, breakdown, options
+            breakdown.reps[i],
+            names,
+            weeks_template,
+            months_template,
+            breakdown,
+            options,
+            None if fit is None else fit.reps[i],
         )
     yield "]}\n"
 
@@ -188,6 +201,7 @@ def _rep(
     months_template: str | None,
     breakdown: Breakdown,
     options: ReportOptions,
+    fit: RepFit | None = None,
 ) -> str:
     working_days = rep.working_days
     document: dict[str, Any] = {
@@ -208,10 +222,10 @@ def _rep(
         "stages": {
             s.stage.name: {
                 "total": float(s.required),
-                "total_ceil": ceil_fraction(s.required),
+                "total_ceil": total,  # the sum of the targets shown
                 "per_day": float(s.required / working_days) if working_days else None,
             }
-            for s in rep.stages
+            for s, total in zip(rep.stages, rep.totals(), strict=True)
         },
     }
     document.update(_rep_shaping(rep))
@@ -220,6 +234,8 @@ def _rep(
             "revenue_per_day": float(rep.ability),
             "source": rep.ability_source,
         }
+    if fit is not None:
+        document["feasibility"] = rep_feasibility(fit)
     day_counts = breakdown.week_working_days(rep.week_ends)
     weeks = weeks_template % tuple(
         chain.from_iterable(zip(day_counts, *rep.week_columns(), strict=True))
@@ -237,6 +253,53 @@ def _rep(
         )
         text += ',"days":' + days
     return text + "}"
+
+
+def rep_feasibility(fit: RepFit) -> dict[str, Any]:
+    """A rep's days against their floors and capacity (plans that set either)."""
+    rep = fit.rep
+    return {
+        "feasible": fit.feasible,
+        "reach": None if fit.reach is None else float(fit.reach),
+        "binding_stage": None if fit.binding is None else fit.binding.stage.name,
+        "extra_days": fit.extra_days,
+        "floors": {
+            s.stage.name: {
+                "floor": rep.floor(k),
+                "binding_days": sum(day < rep.floor(k) for day in rep.funnel_days(k)),
+                "funnel_total": ceil_fraction(s.required),
+                "scheduled": total,
+            }
+            for k, (s, total) in enumerate(zip(rep.stages, rep.totals(), strict=True))
+            if rep.floor(k)
+        },
+        "capacity": {
+            s.stage.name: {
+                "capacity": s.capacity,
+                "peak": s.peak,
+                "over": s.over,
+                "most": float(s.most),
+                "reach": float(s.reach),
+                "rate": float(s.rate),
+                "rate_needed": float(s.rate_needed),
+                "days_needed": s.days_needed,
+            }
+            for s in fit.stages
+        },
+    }
+
+
+def team_feasibility(fit: TeamFit) -> dict[str, Any]:
+    return {
+        "feasible": all(r.feasible for r in fit.reps),
+        "infeasible_reps": [r.rep.name for r in fit.reps if not r.feasible],
+        "target": float(fit.target),
+        "reachable": float(fit.reachable),
+        "short": float(fit.short),
+        "per_rep": None if fit.per_rep is None else float(fit.per_rep),
+        "average_working_days": float(fit.average_days),
+        "headcount": fit.headcount,
+    }
 
 
 def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 def plan_blocks(breakdown: Breakdown, options: ReportOptions) -> list[Block]:
     blocks: list[Block] = [summary_grid(breakdown, options)]
     blocks += allocation_notes(breakdown, options.lang)
+    blocks += feasibility_notes(breakdown, options)
     by_month = options.schedule_by(breakdown) == By.month
     for i in selected_reps(breakdown, options):
         rep = breakdown.reps[i]
@@ -36,6 +37,12 @@ def plan_blocks(breakdown: Breakdown, options: ReportOptions) -> list[Block]:
         if options.daily:
             blocks.append(daily_grid(breakdown, rep, options))
     return blocks
+
+
+def feasibility_notes(breakdown: Breakdown, options: ReportOptions) -> list[Note]:
+    from goalsplit.render.reach import feasibility_notes as notes
+
+    return notes(breakdown, options)
 
 
 def _half_up(amount: Fraction) -> int:
@@ -93,6 +100,8 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
     per_day_totals = [Fraction(0)] * len(stages)
     for rep in shown:
         per_day = rep.per_day()
+        if per_day and rep.floors:  # the average of the day targets shown, floors and all
+            per_day = tuple(Fraction(total, rep.working_days) for total in rep.totals())
         if per_day:
             per_day_totals = [a + b for a, b in zip(per_day_totals, per_day, strict=True)]
         averages = [average(a, s) for s, a in zip(stages, per_day, strict=True)] if per_day else []
@@ -334,11 +343,12 @@ def weekly_grid(
         labels = [f"{week.label[-3:]} {week.start:%m-%d}" for week in breakdown.weeks]
         day_counts = breakdown.week_working_days(rep.week_ends)
         rows = rep.week_targets()
-    for label, days, targets in zip(labels, day_counts, rows, strict=True):
+    marks = _floor_marks(rep, rep.month_ends if by_month else rep.week_ends, grid, options)
+    for label, days, targets, lifted in zip(labels, day_counts, rows, marks, strict=True):
         grid.add_row(
             label,
             str(days),
-            *(whole(t) for t in targets),
+            *(whole(t) + mark for t, mark in zip(targets, lifted, strict=True)),
             style="dim" if days == 0 else "",
         )
     grid.footer = [tr("Total", lang), str(rep.working_days), *(whole(t) for t in rep.totals())]
@@ -354,10 +364,36 @@ def daily_grid(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> Gr
         ],
         title=tr("{rep} — by working day", lang, rep=rep.name),
     )
-    for day, targets in zip(rep.days, rep.day_targets(), strict=True):
-        grid.add_row(f"{day:%m-%d} {weekday(day, lang)}", *(whole(t) for t in targets))
+    marks = _floor_marks(rep, range(1, rep.working_days + 1), grid, options)
+    for day, targets, lifted in zip(rep.days, rep.day_targets(), marks, strict=True):
+        grid.add_row(
+            f"{day:%m-%d} {weekday(day, lang)}",
+            *(whole(t) + mark for t, mark in zip(targets, lifted, strict=True)),
+        )
     grid.footer = [tr("Total", lang), *(whole(t) for t in rep.totals())]
     return grid
+
+
+def _floor_marks(
+    rep: RepPlan, boundaries: Sequence[int], grid: Grid, options: ReportOptions
+) -> list[tuple[str, ...]]:
+    """Per row, per stage: ``^`` where a daily floor lifts a day above the funnel's
+    number; the caption says which floors (nothing at all without floors)."""
+    if not rep.floors:
+        return [("",) * len(rep.stages)] * len(boundaries)
+    floors = ", ".join(
+        f"{options.label(s.stage)} {rep.floor(k):,}"
+        for k, s in enumerate(rep.stages)
+        if rep.floor(k)
+    )
+    note = tr(
+        "^ = the daily floor lifts the funnel's number (floors: {floors})",
+        options.lang,
+        floors=floors,
+    )
+    grid.caption = f"{grid.caption}\n{note}" if grid.caption else note
+    binds = rep.floor_binds(boundaries)
+    return [tuple("^" if b else "" for b in row) for row in zip(*binds, strict=True)]
 
 
 def weekday(day: date, lang: str) -> str:
