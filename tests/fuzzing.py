@@ -281,6 +281,7 @@ def failures(
     for stream, text in (("stdout", outcome.stdout), ("stderr", outcome.stderr)):
         if "Traceback" in text:
             found.append(Failure("traceback", f"{command}: traceback on {stream}", text[-3000:]))
+    found += _misplaced(command, outcome.stderr, in_dir, inputs)
     # Files: the output (if any) on exit 0/1, nothing else; inputs untouched.
     left = sorted(os.listdir(out_dir))
     expected = [case.output] if case.output and outcome.exit_code in (0, 1) else []
@@ -308,6 +309,25 @@ def failures(
             text = (out_dir / case.output).read_bytes().decode("utf-8", "backslashreplace")
         found += _check_report(case, command, text)
     return found
+
+
+def _misplaced(command: str, stderr: str, in_dir: Path, inputs: dict[str, bytes]) -> list[Failure]:
+    """A message that names a line of an input file names a line that is in the file."""
+    for name, content in inputs.items():
+        prefix = f"{in_dir / name}:"
+        lines = len(content.decode("utf-8", "replace").splitlines())  # \r and \x85 too
+        for match in re.finditer(re.escape(prefix) + r"(\d+):(\d+):", stderr):
+            line = int(match[1])
+            if not 1 <= line <= max(lines, 1):
+                return [
+                    Failure(
+                        "message",
+                        f"{command}: a message points past the end of {name}",
+                        f"line {line} of a file of {lines} lines: "
+                        f"{stderr[match.start() : match.start() + 300]}",
+                    )
+                ]
+    return []
 
 
 def _reject_constant(name: str) -> Any:
@@ -1028,6 +1048,13 @@ ODD_DATES = [
     "２０２６-０１-０５",
     "",
 ]
+# Date ranges that cover centuries: in holidays, workdays or leave, repeated.
+HUGE_RANGES = [
+    "0001-01-01..9999-12-30",
+    "1900-01-01..2199-12-31",
+    "2026-01-01..2199-12-31",
+    "1900-01-01..2026-03-31",
+]
 ODD_PERIODS = [
     "9999-Q4",
     "9999",
@@ -1096,9 +1123,11 @@ def _replace_nth(text: str, pattern: re.Pattern[str], index: int, new: str) -> s
 
 _YAML_NUMBER = re.compile(r"(?<![\w.:-])-?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?%?(?![\w-])")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SPAN = re.compile(r"\d{4}-\d{2}-\d{2}(?:\.\.\d{4}-\d{2}-\d{2})?")
 _VALUE = re.compile(r"(?<=: )[^\n{}\[\],]+")
 _KEY_COLON = re.compile(r"(?<=\w):(?= |\n)")
 _NAME = re.compile(r"(?<=name: )[^\n,}]+")
+_LABEL = re.compile(r"(?:(?<=label: )|(?<=team: ))[^\n,}]+")
 _PERIOD = re.compile(r"(?<=period: )[^\n]+")
 _INDENT = re.compile(r"^( +)", re.MULTILINE)
 
@@ -1135,6 +1164,8 @@ def yaml_mutation(draw: st.DrawFn) -> Callable[[bytes], bytes]:
                 "name",
                 "date",
                 "period",
+                "long_label",
+                "huge_range",
                 "truncate",
                 "crlf",
                 "bom",
@@ -1180,7 +1211,10 @@ def yaml_mutation(draw: st.DrawFn) -> Callable[[bytes], bytes]:
         "fullwidth_space": (_INDENT, st.just("\u3000")),
         "nest": (
             _VALUE,
-            st.builds(_nested, st.sampled_from([30, 100, 1000, 20000]), st.booleans()),
+            # libyaml refuses 1000 levels and more; below that Python's recursion may not cope
+            st.builds(
+                _nested, st.sampled_from([30, 100, 500, 900, 999, 1000, 20000]), st.booleans()
+            ),
         ),
         "long": (
             _VALUE,
@@ -1190,6 +1224,15 @@ def yaml_mutation(draw: st.DrawFn) -> Callable[[bytes], bytes]:
                 st.sampled_from(["x", "长", "x ", "-"]),
             ),
         ),
+        "long_label": (
+            _LABEL,
+            st.builds(
+                lambda size, char: json.dumps(char * (size // len(char)), ensure_ascii=False),
+                st.sampled_from([5000, 20000, 100000]),
+                st.sampled_from(["x", "长", "x "]),
+            ),
+        ),
+        "huge_range": (_SPAN, st.sampled_from(HUGE_RANGES)),
         "name": (_NAME, st.sampled_from(ODD_NAMES).map(_written_name)),
         "date": (_DATE, st.sampled_from(ODD_DATES)),
         "period": (_PERIOD, st.sampled_from(ODD_PERIODS)),
@@ -1199,8 +1242,11 @@ def yaml_mutation(draw: st.DrawFn) -> Callable[[bytes], bytes]:
         pattern, values = replacements[kind]
         new = draw(values)
         index = 0 if kind == "period" else k
+        every = kind == "huge_range" and draw(st.booleans())
 
         def text_op(t: str) -> str:
+            if every:
+                return pattern.sub(new, t)
             return _replace_nth(t, pattern, index, new)
 
     elif kind == "insert":

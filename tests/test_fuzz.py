@@ -121,7 +121,7 @@ def rep_options(draw: st.DrawFn, plan: PlanInfo, most: int = 2) -> list[str]:
 # --- generated (mostly valid) inputs, every command -----------------------------------
 
 
-@fuzz(100)
+@fuzz(80)
 @given(plan=plans(), data=st.data())
 def test_plan(plan: PlanInfo, data: st.DataObject) -> None:
     output_args, fmt, output = data.draw(format_and_output())
@@ -132,7 +132,7 @@ def test_plan(plan: PlanInfo, data: st.DataObject) -> None:
     run_case("plan", Case(plan_files(plan), args, fmt, output, names=names))
 
 
-@fuzz(70)
+@fuzz(60)
 @given(plan=plans(), data=st.data())
 def test_today(plan: PlanInfo, data: st.DataObject) -> None:
     output_args, fmt, output = data.draw(format_and_output())
@@ -145,7 +145,7 @@ def test_today(plan: PlanInfo, data: st.DataObject) -> None:
     run_case("today", Case(plan_files(plan), args, fmt, output))
 
 
-@fuzz(90)
+@fuzz(70)
 @given(plan=plans(), data=st.data())
 def test_track(plan: PlanInfo, data: st.DataObject) -> None:
     actuals = data.draw(actuals_csvs(plan))
@@ -163,7 +163,7 @@ def test_track(plan: PlanInfo, data: st.DataObject) -> None:
     run_case("track", Case(files, args, fmt, output))
 
 
-@fuzz(70)
+@fuzz(60)
 @given(plan=plans(with_history=True), data=st.data())
 def test_rates(plan: PlanInfo, data: st.DataObject) -> None:
     output_args, fmt, output = data.draw(format_and_output(RATES_FORMATS))
@@ -187,7 +187,7 @@ def test_rates(plan: PlanInfo, data: st.DataObject) -> None:
     run_case("rates", Case(files, args, fmt, output, paste_into=paste_into))
 
 
-@fuzz(40)
+@fuzz(30)
 @given(plan=plans(), other=plans(), data=st.data())
 def test_check(plan: PlanInfo, other: PlanInfo, data: st.DataObject) -> None:
     files = plan_files(plan)
@@ -202,7 +202,7 @@ def test_check(plan: PlanInfo, other: PlanInfo, data: st.DataObject) -> None:
 # --- mutated inputs -------------------------------------------------------------------
 
 
-@fuzz(200)
+@fuzz(170)
 @given(
     plan=plans(),
     mutations=st.lists(yaml_mutation(), min_size=1, max_size=3),
@@ -230,7 +230,7 @@ def test_mutated_plan(
     run_case("mutated plan", Case(files, args, fmt, output))
 
 
-@fuzz(120)
+@fuzz(100)
 @given(
     plan=plans(),
     data=st.data(),
@@ -249,7 +249,7 @@ def test_mutated_actuals(plan: PlanInfo, data: st.DataObject, mutations: list[An
     run_case("mutated actuals", Case(files, args, fmt, output))
 
 
-@fuzz(100)
+@fuzz(80)
 @given(
     plan=plans(with_history=True),
     mutations=st.lists(csv_mutation(), min_size=1, max_size=3),
@@ -281,7 +281,7 @@ def test_mutated_history(
 # --- odd command lines ----------------------------------------------------------------
 
 
-@fuzz(150)
+@fuzz(120)
 @given(
     plan=plans(),
     command=st.sampled_from(["plan", "today", "track", "rates"]),
@@ -341,7 +341,7 @@ def test_odd_options(plan: PlanInfo, command: str, data: st.DataObject) -> None:
     run_case("odd options", Case(files, args, fmt, output))
 
 
-@fuzz(25)
+@fuzz(20)
 @given(plan=plans(with_history=True), data=st.data())
 def test_output_onto_an_input(plan: PlanInfo, data: st.DataObject) -> None:
     """-o naming a file the command reads (the plan, its history, the actuals): exit 2
