@@ -1159,6 +1159,7 @@ def yaml_mutation(draw: st.DrawFn) -> Callable[[bytes], bytes]:
                 "tab",
                 "fullwidth_space",
                 "nest",
+                "nest",
                 "long",
                 "name",
                 "name",
