@@ -4,15 +4,14 @@
     python tools/mutation.py            # a fresh run, then the table (a few minutes)
     python tools/mutation.py --keep     # re-use mutants/ and re-test only what changed
     python tools/mutation.py --report   # only print the table of the last run
-    python tools/mutation.py --all      # also run the listed equivalents (they must survive)
 
 What is mutated, and which tests run, is set in pyproject.toml ([tool.mutmut]). A
 mutant that no test can tell from the original is listed, with the reason, in
-tools/mutation-equivalents.toml; those are left out of the score, and not run unless
---all is given (each would run every test that reaches it, for nothing). Each entry
-also gives a fragment of the mutated line, so an entry that no longer matches its
-mutant (the numbering moves when a function changes) is reported as stale and counted
-as a survivor, not silently excluded.
+tools/mutation-equivalents.toml; while they survive they are left out of the score (one
+that a test kills is reported, to be taken off the list). Each entry also gives a
+fragment of the mutated line, so an entry that no longer matches its mutant (the
+numbering moves when a function changes) is reported as stale and counted as a
+survivor, not silently excluded.
 
 Score = (killed + timeout) / (all mutants - equivalents). Exits 1 below --fail-under.
 """
@@ -35,23 +34,15 @@ EQUIVALENTS = ROOT / "tools" / "mutation-equivalents.toml"
 LOG = ROOT / "mutants" / "mutation.log"
 
 # mutmut 3.8 reads ``item._nodeid``, which pytest 9 no longer has: give it the public
-# ``nodeid`` under the old name. Leave out the mutants named in $SKIP_ENV (the listed
-# equivalents), then run mutmut's own command line.
-SKIP_ENV = "GOALSPLIT_MUTATION_SKIP"
-BOOT = f"""
-import os, sys
+# ``nodeid`` under the old name, then run mutmut's own command line.
+BOOT = """
+import sys
 import _pytest.nodes as nodes
 if not hasattr(nodes.Node, "_nodeid"):
     nodes.Node._nodeid = property(lambda self: self.nodeid)
-import mutmut.__main__ as mutmut_main
-skip = set(os.environ.get("{SKIP_ENV}", "").split())
-collect = mutmut_main.collect_source_file_mutation_data
-def collect_unskipped(*, mutant_names):
-    mutants, by_path = collect(mutant_names=mutant_names)
-    return [m for m in mutants if m[1] not in skip], by_path
-mutmut_main.collect_source_file_mutation_data = collect_unskipped
+from mutmut.__main__ import cli
 sys.argv[0] = "mutmut"
-mutmut_main.cli()
+cli()
 """
 
 DETECTED = {"killed", "timeout"}
@@ -69,7 +60,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keep", action="store_true", help="re-use the results in mutants/")
     parser.add_argument("--report", action="store_true", help="only print the last results")
-    parser.add_argument("--all", action="store_true", help="run the listed equivalents too")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel workers")
     parser.add_argument("--fail-under", type=float, default=95.0, help="minimum score, percent")
     parser.add_argument("mutants", nargs="*", help="mutant names or globs to (re-)run")
@@ -79,16 +69,15 @@ def main() -> int:
     if not args.report:
         if not (args.keep or args.mutants):
             shutil.rmtree("mutants", ignore_errors=True)
-        skip = [] if args.all else sorted(load_equivalents())
-        seconds = run_mutmut(args.jobs, args.mutants, skip)
+        seconds = run_mutmut(args.jobs, args.mutants)
         print(f"mutmut ran in {seconds / 60:.1f} min with {args.jobs} workers")
     return report(args.fail_under)
 
 
-def run_mutmut(jobs: int, names: list[str], skip: list[str]) -> float:
+def run_mutmut(jobs: int, names: list[str]) -> float:
     # A fixed hash seed keeps the order of the tests each mutant runs (mutmut keeps them
     # in a set) and so the run time from one run to the next.
-    env = dict(os.environ, PYTHONHASHSEED="0", **{SKIP_ENV: " ".join(skip)})
+    env = dict(os.environ, PYTHONHASHSEED="0")
     command = [sys.executable, "-c", BOOT, "run", "--max-children", str(jobs), *names]
     LOG.parent.mkdir(exist_ok=True)
     print(f"running mutmut; follow it with: tail -f {LOG.relative_to(ROOT)}", flush=True)
