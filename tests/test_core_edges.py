@@ -152,8 +152,14 @@ def tracked(
     return track(breakdown_of(plan), actuals, dt.date.fromisoformat(as_of))
 
 
-def ann(rows: list[tuple[str, str, list[int | Fraction]]], as_of: str, **kw) -> RepTrack:  # type: ignore[no-untyped-def]
-    return tracked(rows, as_of, **kw).reps[0]
+def ann(
+    rows: list[tuple[str, str, list[int | Fraction]]],
+    as_of: str,
+    stages: tuple[str, ...] = STAGES,
+    plan: str = TRACK_PLAN,
+) -> RepTrack:
+    """The first rep's track."""
+    return tracked(rows, as_of, stages, plan).reps[0]
 
 
 @pytest.mark.parametrize(
