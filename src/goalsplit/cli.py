@@ -38,7 +38,7 @@ from goalsplit.text import printable
 try:
     from typer._click import exceptions as click_errors  # typer vendors click since 0.2x
 except ImportError:  # pragma: no cover - older typer runs on click itself
-    import click.exceptions as click_errors  # type: ignore[import-not-found, no-redef]
+    import click.exceptions as click_errors  # type: ignore[import-not-found, no-redef, unused-ignore]
 
 if TYPE_CHECKING:
     from decimal import Decimal
