@@ -1186,10 +1186,14 @@ def _refuse_inputs(target: Target | None, inputs: list[tuple[Path, Role]], lang:
         ) from None
 
 
-def _emit(chunks: Iterable[str], target: Target | None, lang: Lang) -> None:
+def _emit(chunks: Iterable[str | bytes], target: Target | None, lang: Lang) -> None:
     if target is None:
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            if isinstance(chunk, bytes):  # a binary format into a pipe or a file
+                sys.stdout.flush()
+                sys.stdout.buffer.write(chunk)
+            else:
+                sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     from goalsplit.output import OutputFailedError, write_report

@@ -696,6 +696,8 @@ ZH: dict[str, str] = {
     "note: ": "提示：",
     # history (load.py, history.py, breakdown.py, model.py)
     # -- issue 12: views, xlsx, html
+    "Data": "数据",
+    "Reps": "销售",
     "allocation: history needs a history: file to draw on": "allocation: history 需要 history: "
     "历史数据文件",
     "history file {path} not found (a path relative to the plan file)": "找不到历史数据文件 "
