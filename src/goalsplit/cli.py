@@ -288,6 +288,7 @@ def plan(
 
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan")], language)
+    _check_format(fmt, target, language)
     built = _build(plan_file, language, what_if=_what_if(sets, scenario))
     _refuse_inputs(target, built.inputs, language)
     breakdown = built.breakdown
@@ -367,6 +368,7 @@ def today(
             param_hint="'--share'",
         )
     target = _target(output, inputs, language)
+    _check_format(fmt, target, language)
     day = _parse_day(on, language) if on is not None else None
     built = _build(plan_file, language, what_if=_what_if(sets, scenario))
     _refuse_inputs(target, built.inputs, language)
@@ -512,6 +514,7 @@ def track(
 
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan"), (actuals_file, "actuals")], language)
+    _check_format(fmt, target, language)
     threshold = _percentage(fail_behind, language) if fail_behind is not None else None
     day = _parse_day(as_of, language, "'--as-of'") if as_of else None
     built = _build(plan_file, language, what_if=_what_if(sets, scenario))
@@ -715,6 +718,7 @@ def rates(
     if plan_file is not None:
         inputs.append((plan_file, "plan"))
     target = _target(output, inputs, language)
+    _check_format(fmt, target, language)
     first = _parse_day(since, language, "'--since'") if since else None
     last = _parse_day(until, language, "'--until'") if until else None
     stages = (REVENUE, *DEFAULT_FUNNEL)
@@ -761,6 +765,7 @@ def reach(
 
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan")], language)
+    _check_format(fmt, target, language)
     built = _build(plan_file, language, what_if=_what_if(sets, scenario))
     _refuse_inputs(target, built.inputs, language)
     breakdown = built.breakdown
@@ -853,6 +858,7 @@ def compare(
 
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan")], language)
+    _check_format(fmt, target, language)
     base = tuple(sets or ())
     first = _build(plan_file, language, what_if=WhatIf(None, base) if base else None)
     _refuse_inputs(target, first.inputs, language)
@@ -1184,6 +1190,51 @@ def _refuse_inputs(target: Target | None, inputs: list[tuple[Path, Role]], lang:
         raise typer.BadParameter(
             tr(exc.template, lang, **exc.params), param_hint="'--output'"
         ) from None
+
+
+def _check_format(fmt: Enum, target: Target | None, lang: Lang) -> None:
+    """Before anything is computed: a binary format never goes to a terminal, and a
+    format of the reports extra needs it installed (exit 2 with a one-line hint)."""
+    from goalsplit.render import BINARY, MissingExtraError, check_extra
+
+    if fmt.value in BINARY and (
+        (target is None and sys.stdout.isatty()) or (target is not None and _is_terminal(target))
+    ):
+        raise typer.BadParameter(
+            tr(
+                "an {format} workbook is binary: write it to a file with -o FILE.{format}",
+                lang,
+                format=fmt.value,
+            ),
+            param_hint="'--format'",
+        )
+    try:
+        check_extra(fmt.value)
+    except MissingExtraError as exc:
+        _usage_failure(
+            tr(
+                "goalsplit: --format {format} needs the reports extra ({module} is not "
+                "installed): pip install 'goalsplit[reports]'",
+                lang,
+                format=exc.fmt,
+                module=exc.module,
+            )
+        )
+
+
+def _is_terminal(target: Target) -> bool:
+    if target.kind != "stream":
+        return False
+    if target.fd is not None:
+        return os.isatty(target.fd)
+    try:
+        fd = os.open(target.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
 
 
 def _emit(chunks: Iterable[str | bytes], target: Target | None, lang: Lang) -> None:

@@ -696,6 +696,22 @@ ZH: dict[str, str] = {
     "note: ": "提示：",
     # history (load.py, history.py, breakdown.py, model.py)
     # -- issue 12: views, xlsx, html
+    "Quota per rep": "每位销售的指标",
+    "Charts per rep are drawn for teams of up to {count} reps; the xlsx format charts every "
+    "rep.": "每位销售的图表仅在团队不超过 {count} 人时绘制；xlsx 格式为每位销售绘制图表。",
+    "an {format} workbook is binary: write it to a file with -o FILE.{format}": (
+        "{format} 工作簿是二进制文件：请用 -o FILE.{format} 写入文件"
+    ),
+    "goalsplit: --format {format} needs the reports extra ({module} is not installed): pip "
+    "install 'goalsplit[reports]'": "goalsplit：--format {format} 需要 reports 扩展（未安装 "
+    "{module}）：pip install 'goalsplit[reports]'",
+    "{rep} — the funnel for the period": "{rep} — 本期漏斗",
+    "{rep} — targets by month": "{rep} — 每月目标",
+    "{rep} — targets by week": "{rep} — 每周目标",
+    "Plan to date against actual": "截至目前：计划与实际",
+    "{rep} — % of plan to date by stage": "{rep} — 各阶段完成率（占截至目前计划）",
+    "{rep} — plan against actual": "{rep} — 计划与实际",
+    "{rep} — burn-up: plan to date against actual": "{rep} — 累计：计划与实际",
     "Data": "数据",
     "Reps": "销售",
     "allocation: history needs a history: file to draw on": "allocation: history 需要 history: "

@@ -33,6 +33,8 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
+    html = "html"
 
 
 RENDERERS: dict[Format, str] = {
@@ -40,6 +42,8 @@ RENDERERS: dict[Format, str] = {
     Format.json: "goalsplit.render.json",
     Format.csv: "goalsplit.render.csv",
     Format.markdown: "goalsplit.render.markdown",
+    Format.xlsx: "goalsplit.render.xlsx",
+    Format.html: "goalsplit.render.html",
 }
 
 BINARY = frozenset({"xlsx"})  # formats that write bytes: never to a terminal
@@ -50,6 +54,8 @@ class RatesFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
+    html = "html"
     yaml = "yaml"
 
 

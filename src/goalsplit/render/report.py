@@ -99,6 +99,7 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Table:
         subtitle=_calendar_line(breakdown, lang),
         caption=tr("Stage columns: average per working day.", lang),
         name=tr("Team", lang),
+        role="plan-summary",
     )
     stages = breakdown.stages
     per_day_totals = [Fraction(0)] * len(stages)
@@ -316,6 +317,7 @@ def weekly_grid(
             *(stage_column(options.label(stage), stage.unit) for stage in breakdown.stages),
         ],
         name=rep.name,
+        role="schedule",
         title=trn(
             "{rep} — quota {quota}{currency}, {count} working day{window}",
             "{rep} — quota {quota}{currency}, {count} working days{window}",
@@ -624,6 +626,7 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
             Column(tr("Plan/day", lang), "money"),
         ],
         name=tr("Team", lang),
+        role="track-summary",
         title=tr(
             "{team}{period}: progress as of {date} (working day {day} of {days})",
             lang,
@@ -823,6 +826,7 @@ def _rep_track_blocks(
             Column(tr("Plan/day", lang), "count", 1),
         ],
         name=r.rep.name,
+        role="progress",
         title=tr(
             "{rep} — {status}, working day {day} of {days}",
             lang,
@@ -1003,6 +1007,7 @@ def _review_grid(
             *(Column(options.label(stage), "percent") for stage in stages[1:]),
         ],
         name=who,
+        role="review",
         title=tr("{who} — week by week", lang, who=who)
         if by == "week"
         else tr("{who} — month by month", lang, who=who),

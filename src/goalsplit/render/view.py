@@ -109,6 +109,7 @@ class Table:
     subtitle: str = ""  # under the title
     name: str = ""
     stream: Iterable[Sequence[Any]] | None = None  # rows produced on demand (records)
+    role: str = ""  # what the table is, for the charts drawn from it (schedule, ...)
 
     def add_row(self, *cells: Any, style: str = "") -> None:
         self.rows.append(list(cells))
@@ -126,20 +127,29 @@ class Series:
     name: str
     values: Sequence[Number | None]
     kind: Kind = "count"
+    column: int | None = None  # the column of Chart.table it comes from
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart of a view: ``bar`` (targets by week or month; a rep's funnel) or
-    ``line`` (a burn-up: plan to date against actual). ``about`` names the rep or
-    the team; ``sheet`` the table the chart's numbers are in (xlsx draws from it)."""
+    """A chart of a view: ``bar`` (targets by week or month; plan against actual),
+    ``line`` (a burn-up: plan to date against actual), ``funnel`` (each stage's
+    requirement for the period). ``about`` names the rep or the team. When the
+    numbers are a table of the view's blocks, ``table`` is that table, each series
+    names its column and ``rows`` the table's rows charted: the xlsx format draws
+    the chart from those cells; HTML draws every chart from the values."""
 
     kind: Literal["bar", "line", "funnel"]
     title: str
     categories: Sequence[str]
     series: Sequence[Series]
     about: str = ""
-    y_kind: Kind = "count"
+    table: Table | None = None
+    rows: tuple[int, int] | None = None  # first and last row index in the table
+    labels: int = 0  # the table's column of the categories
+    footer: bool = False  # the series are the table's footer (a funnel of totals)
+    marker: str | None = None  # a vertical line at this category (the as-of day)
+    reference: Number | None = None  # a horizontal line at this value (100%)
 
 
 @dataclass(frozen=True)
@@ -162,7 +172,8 @@ class View:
 
         return records(self)
 
-    def charts(self) -> list[Chart]:
+    def charts(self, blocks: Sequence[Block]) -> list[Chart]:
+        """The charts of the view, drawn from ``blocks`` (this view's) where they can."""
         from goalsplit.render.charts import charts
 
-        return charts(self)
+        return charts(self, blocks)
