@@ -258,6 +258,17 @@ ScenarioOption = Annotated[
 ]
 
 
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="NAME",
+        help=N_("The sheet to read when the file is an Excel workbook (default: the first)."),
+        show_default=False,
+    ),
+]
+
+
 @app.command(cls=_Command, help=N_("Work out each rep's quota and daily and weekly stage targets."))
 def plan(
     plan_file: PlanFile,
@@ -330,7 +341,7 @@ def today(
         typer.Option(
             "--actuals",
             "-a",
-            metavar="CSV",
+            metavar="FILE",
             help=N_(
                 "The evening card: what was done today, this week and so far against the "
                 "targets, and the catch-up pace."
@@ -348,6 +359,7 @@ def today(
             help=N_("With --actuals: a short plain-text message for the team's chat group."),
         ),
     ] = False,
+    sheet: SheetOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     lang: LangOption = None,
@@ -423,7 +435,7 @@ def today(
         from goalsplit.card import evening_card
         from goalsplit.track import track as track_progress
 
-        actuals = _load_actuals(actuals_file, breakdown, language)
+        actuals = _load_actuals(actuals_file, breakdown, language, sheet)
         report = track_progress(breakdown, actuals, day)
         index = breakdown.reps.index(chosen)
         card = replace(card, evening=evening_card(breakdown, report, index))
@@ -463,7 +475,7 @@ def track(
         typer.Option(
             "--actuals",
             "-a",
-            metavar="CSV",
+            metavar="FILE",
             help=N_("What was done: date, rep and any stage columns."),
             exists=True,
             dir_okay=False,
@@ -502,6 +514,7 @@ def track(
             show_default=False,
         ),
     ] = None,
+    sheet: SheetOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     lang: LangOption = None,
@@ -522,7 +535,7 @@ def track(
     breakdown = built.breakdown
     for name in reps or []:
         _find_rep(breakdown, name, language)
-    actuals = _load_actuals(actuals_file, breakdown, language)
+    actuals = _load_actuals(actuals_file, breakdown, language, sheet)
     day = day or actuals.last_date or breakdown.start
     if day < breakdown.start:
         raise typer.BadParameter(
@@ -582,7 +595,7 @@ def replan(
         typer.Option(
             "--actuals",
             "-a",
-            metavar="CSV",
+            metavar="FILE",
             help=N_("What was done: date, rep and any stage columns."),
             exists=True,
             dir_okay=False,
@@ -609,6 +622,7 @@ def replan(
             show_default=False,
         ),
     ] = None,
+    sheet: SheetOption = None,
     lang: LangOption = None,
 ) -> None:
     from goalsplit.load import load_plan
@@ -621,7 +635,7 @@ def replan(
     built = _build(plan_file, language)
     _refuse_inputs(target, built.inputs, language)
     breakdown = built.breakdown
-    actuals = _load_actuals(actuals_file, breakdown, language)
+    actuals = _load_actuals(actuals_file, breakdown, language, sheet)
     day = day or actuals.last_date or breakdown.start
     if not breakdown.start <= day <= breakdown.end:
         raise typer.BadParameter(
@@ -704,6 +718,7 @@ def rates(
             case_sensitive=False,
         ),
     ] = RatesFormat.table,
+    sheet: SheetOption = None,
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -729,7 +744,7 @@ def rates(
             _report_issues(exc.issues, language, getattr(exc, "kind", "plan"))
             raise typer.Exit(EXIT_INVALID_PLAN) from None
     try:
-        history = load_history(history_file, stages, first, last)
+        history = load_history(history_file, stages, first, last, sheet=sheet)
         report = rates_report(str(history_file), history, stages, prior)
     except PlanError as exc:
         _report_issues(exc.issues, language, "history")
@@ -1060,14 +1075,16 @@ def _build(
     return _Built(worked.breakdown, inputs, worked.scenarios)
 
 
-def _load_actuals(path: Path, breakdown: Breakdown, lang: Lang) -> Actuals:
+def _load_actuals(
+    path: Path, breakdown: Breakdown, lang: Lang, sheet: str | None = None
+) -> Actuals:
     """Read an actuals file for the plan's period; on an error print every problem and
     exit 3."""
     from goalsplit.errors import PlanError
     from goalsplit.load import load_actuals
 
     try:
-        return load_actuals(path, breakdown.stages, breakdown.start, breakdown.end)
+        return load_actuals(path, breakdown.stages, breakdown.start, breakdown.end, sheet=sheet)
     except PlanError as exc:
         _report_issues(exc.issues, lang, "actuals")
         raise typer.Exit(EXIT_INVALID_PLAN) from None

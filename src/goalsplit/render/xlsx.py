@@ -63,7 +63,7 @@ class _Formats:
 
     def __init__(self, workbook: Workbook) -> None:
         self.workbook = workbook
-        self.cache: dict[tuple[str, int | None, str], Any] = {}
+        self.cache: dict[tuple[str, int | None, str, bool], Any] = {}
         self.title = workbook.add_format({"bold": True, "font_size": 13})
         self.caption = workbook.add_format({"italic": True, "font_color": "#666666"})
         self.note = workbook.add_format({})
@@ -76,14 +76,14 @@ class _Formats:
             {"bold": True, "bottom": 1, "text_wrap": True, "valign": "bottom", "align": "right"}
         )
 
-    def cell(self, kind: str, places: int | None, style: str) -> Any:
-        key = (kind, places, style)
+    def cell(self, kind: str, places: int | None, style: str, signed: bool = False) -> Any:
+        key = (kind, places, style, signed)
         found = self.cache.get(key)
         if found is None:
             spec: dict[str, Any] = {}
             number = EXCEL_FORMATS.get((kind, places)) or EXCEL_FORMATS.get((kind, None))
             if number and kind != "text":
-                spec["num_format"] = number
+                spec["num_format"] = f"+{number};-{number};0" if signed else number
             if style in ("footer", "title"):
                 spec["bold"] = True
                 spec["top"] = 1
@@ -210,10 +210,11 @@ class _Sheet:
     ) -> None:
         ws, f = self.worksheet, self.formats
         for col, (column, cell) in enumerate(zip(columns, cells, strict=False)):
-            kind, places = column.kind, column.places
+            kind, places, signed = column.kind, column.places, column.signed
             if isinstance(cell, Value):
                 if cell.kind is not None:
                     kind, places = cell.kind, cell.places
+                signed = signed or cell.signed
                 value: Any = cell.value
             else:
                 value = cell
@@ -239,7 +240,7 @@ class _Sheet:
                 number = value
             if kind == "percent":
                 number = number / 100  # a view's percentages are out of 100; Excel's of 1
-            ws.write_number(row, col, number, f.cell(kind, places, style))
+            ws.write_number(row, col, number, f.cell(kind, places, style, signed))
             if fit:
                 self._fit(col, f"{number:,.1f}" if isinstance(number, float) else f"{number:,}")
 
@@ -255,7 +256,7 @@ class _Sheet:
             stages = len(table.columns) - 1
             excel.add_series(
                 {
-                    "name": chart.series[0].name,
+                    "name": [name, row, 0],
                     "categories": [name, first - 1, 2, first - 1, stages],
                     "values": [name, row, 2, row, stages],
                     "data_labels": {"value": True},
@@ -271,7 +272,7 @@ class _Sheet:
                 assert series.column is not None
                 excel.add_series(
                     {
-                        "name": series.name,
+                        "name": [name, first - 1, series.column],
                         "categories": [name, start, label_column, end, label_column],
                         "values": [name, start, series.column, end, series.column],
                     }
