@@ -20,6 +20,7 @@ import html
 import io
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from goalsplit import __version__
@@ -27,6 +28,7 @@ from goalsplit.i18n import tr
 from goalsplit.render.display import cell_text, money
 from goalsplit.render.grid import Note
 from goalsplit.render.view import Chart, Table, View
+from goalsplit.text import printable
 
 if TYPE_CHECKING:
     pass
@@ -65,7 +67,7 @@ tbody tr:nth-child(even) { background: var(--band); }
 tr.bad td { color: var(--bad); }
 tr.dim td { color: #98a1ad; }
 tfoot td { font-weight: 600; border-top: 2px solid var(--ink); border-bottom: none; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr));
   gap: 12px 20px; margin: 0.8rem 0 0.4rem; }
 figure.chart { margin: 0; }
 figure.chart svg { display: block; width: 100%; height: auto; }
@@ -153,14 +155,10 @@ def render_view(view: View) -> Iterator[str]:
 
 
 def _text(value: str) -> str:
-    from goalsplit.text import printable
-
     return html.escape(printable(value), quote=False)
 
 
 def _attr(value: str) -> str:
-    from goalsplit.text import printable
-
     return html.escape(printable(value), quote=True)
 
 
@@ -233,6 +231,13 @@ def _label(value: float, kind: str) -> str:
 
 def draw(chart: Chart, lang: str) -> str:
     """One chart as an SVG element (no XML prolog), its text as text."""
+    chart = replace(
+        chart,
+        title=printable(chart.title),
+        categories=[printable(str(c)) for c in chart.categories],
+        series=[replace(s, name=printable(s.name)) for s in chart.series],
+        marker=printable(chart.marker) if chart.marker is not None else None,
+    )
     import logging
     import warnings
 
@@ -253,6 +258,7 @@ def draw(chart: Chart, lang: str) -> str:
         "axes.titlesize": 10.5,
         "axes.titleweight": "bold",
         "axes.titlelocation": "left",
+        "text.parse_math": False,  # a name with $ signs is a name, not a formula
     }
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     with warnings.catch_warnings(), matplotlib.rc_context(settings):  # type: ignore[arg-type]
