@@ -17,7 +17,17 @@ from openpyxl.styles import Font
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "examples" / "east-1-q1-actuals.csv"
 TARGET = ROOT / "examples" / "east-1-q1-actuals.xlsx"
-HEADERS = ["日期", "部门", "销售姓名", "业绩", "储备金额", "意向客户", "深入沟通", "外呼接通", "外呼"]
+HEADERS = [
+    "日期",
+    "部门",
+    "销售姓名",
+    "业绩",
+    "储备金额",
+    "意向客户",
+    "深入沟通",
+    "外呼接通",
+    "外呼",
+]
 
 
 def main() -> None:
