@@ -14,13 +14,14 @@ import pytest
 from typer.testing import CliRunner
 
 from goalsplit.cli import app
-from tests.conftest import EXAMPLES
+from tests.conftest import ROOT
 
 pytest.importorskip("matplotlib")
 
-EAST = str(EXAMPLES / "east-1-q1.yaml")
-ACTUALS = str(EXAMPLES / "east-1-q1-actuals.csv")
-HISTORY = str(EXAMPLES / "east-1-history.csv")
+# Relative to the repository (the rates report names its file): the same bytes in any clone.
+EAST = "examples/east-1-q1.yaml"
+ACTUALS = "examples/east-1-q1-actuals.csv"
+HISTORY = "examples/east-1-history.csv"
 CASES = {
     "plan/east-1-q1": ["plan", EAST],
     "track/east-1-q1": ["track", EAST, "-a", ACTUALS],
@@ -29,6 +30,11 @@ CASES = {
 }
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _TEXT = re.compile(r"<text\b[^>]*>([^<]*)</text>")
+
+
+@pytest.fixture(autouse=True)
+def _in_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
 
 
 def html_of(args: list[str], lang: str) -> str:
