@@ -78,8 +78,8 @@ def table_at(sheet: Any, header_first: str) -> tuple[int, list[tuple[Any, ...]]]
 def test_plan_workbook_numbers_equal_the_json_report(tmp_path: Path, lang: str) -> None:
     book, _ = workbook(tmp_path, "plan", EAST, "--lang", lang)
     document = json.loads(ok("plan", EAST, "-f", "json"))
-    team, data = ("Team", "Data") if lang == "en" else ("团队", "数据")
-    assert book.sheetnames == [team, *NAMES, data]  # Chinese names intact
+    team = "Team" if lang == "en" else "团队"
+    assert book.sheetnames == [team, *NAMES]  # Chinese names intact
     week = "Week" if lang == "en" else "周"
     total = "Total" if lang == "en" else "合计"
     names = [stage["name"] for stage in document["stages"]]
@@ -127,9 +127,6 @@ def test_plan_charts_point_at_the_weeks_of_each_rep(tmp_path: Path) -> None:
     assert "Quota per rep" in titles
     for name in NAMES:
         weekly = next(refs for title, refs in charts if title == f"{name} — targets by week")
-        funnel = next(
-            refs for title, refs in charts if title == f"{name} — the funnel for the period"
-        )
         sheet = book[name]
         header, body = table_at(sheet, "Week")
         first, last = header + 1, header + len(body) - 1  # the weeks, not the total
@@ -139,12 +136,7 @@ def test_plan_charts_point_at_the_weeks_of_each_rep(tmp_path: Path) -> None:
             f"{quoted}!$A${first}:$A${last}",
             f"{quoted}!$C${first}:$C${last}",
         ]
-        total = header + len(body)
-        assert funnel == [
-            f"{quoted}!$A${total}",
-            f"{quoted}!$C${header}:$H${header}",
-            f"{quoted}!$C${total}:$H${total}",
-        ]
+        assert not any("funnel" in title for title in titles)  # the HTML page's
 
 
 def test_track_workbook_plan_against_actual(tmp_path: Path) -> None:

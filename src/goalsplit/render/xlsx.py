@@ -2,14 +2,16 @@
 
 A summary sheet (the team's tables and the notes under them), a sheet per rep
 (its weeks or months, with ``--daily`` its days; for ``track`` its progress and
-conversions, or with ``--by`` its review rows) and a data sheet (the report's
-records, as CSV has them). Real numbers with number formats (thousands
-separators, one decimal for a count per day, percentages, dates), frozen header
-rows, filters on the first table of every sheet, column widths that fit Chinese
-names (two columns per wide character), sheet names made safe (at most 31
-characters, none of ``[]:*?/\\``, unique whatever the case) and native Excel
-charts drawn from the sheet's own cells: per rep the revenue target by week or
-month and the funnel, for ``track`` plan to date against actual.
+conversions, or with ``--by`` its review rows) and, but for a plan (whose numbers
+are all on its rep sheets), a data sheet (the report's records, as CSV has them).
+Real numbers with number formats (thousands separators, one decimal for a count
+per day, percentages, dates), frozen header rows, filters on the first table of
+every sheet, column widths that fit Chinese names (two columns per wide
+character), sheet names made safe (at most 31 characters, none of ``[]:*?/\\``,
+unique whatever the case) and native Excel charts drawn from the sheet's own
+cells: the quotas, per rep the revenue target by week or month; for ``track``
+plan to date against actual and per rep each stage's % of plan (the funnel and
+the burn-up are the HTML page's).
 
 Text is written as text, never as a formula, so a rep named ``=HYPERLINK(...)``
 stays a name. The workbook is built in memory and returned as one chunk of bytes.
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from goalsplit.i18n import tr
 from goalsplit.render.display import EXCEL_FORMATS
 from goalsplit.render.grid import Note, display_width
-from goalsplit.render.view import Chart, Column, Table, Value, View
+from goalsplit.render.view import Chart, Column, Table, Value, View, ViewKind
 from goalsplit.text import printable
 
 if TYPE_CHECKING:
@@ -123,13 +125,16 @@ def render_view(view: View) -> Iterator[bytes]:
     for key in order:
         sheets[key].write(placed)
     for chart in view.charts(blocks):
+        if chart.kind == "funnel":
+            continue  # the funnel reads best in the HTML page; Excel gets the schedule
         if chart.table is not None and id(chart.table) in placed:
             sheet, row, col = placed[id(chart.table)]
             sheet.chart(chart, row, col)
-    data = view.records()
-    data_sheet = _Sheet(workbook, sheet_name(data.name or tr("Data", lang), taken), formats)
-    data_sheet.add(data)
-    data_sheet.write(placed, records=True)
+    if view.kind is not ViewKind.plan:  # a plan's numbers are all on its rep sheets
+        data = view.records()
+        data_sheet = _Sheet(workbook, sheet_name(data.name or tr("Data", lang), taken), formats)
+        data_sheet.add(data)
+        data_sheet.write(placed, records=True)
     workbook.close()
     yield buffer.getvalue()
 
@@ -145,6 +150,8 @@ class _Sheet:
         self.charts = 0
         self.last_row = 0
         self.last_col = 0
+        self.largest: dict[int, float] = {}  # per column, the largest number written
+        self.column_formats: dict[tuple[int, str], list[Any]] = {}
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)
@@ -202,81 +209,92 @@ class _Sheet:
                     ws.write_string(row, 0, printable(line), f.caption)
                     row += 1
         self.last_row = row
+        for col, largest in self.largest.items():
+            self._fit(col, f"{largest:,.1f}" if largest % 1 else f"{int(largest):,}")
         for col, width in self.widths.items():
             ws.set_column(col, col, width)
+
+    def _column_formats(self, columns: Sequence[Column], style: str) -> list[Any]:
+        key = (id(columns), style)
+        found = self.column_formats.get(key)
+        if found is None:
+            f = self.formats
+            found = [f.cell(c.kind, c.places, style, c.signed) for c in columns]
+            self.column_formats[key] = found
+        return found
 
     def _row(
         self, row: int, columns: Sequence[Column], cells: Sequence[Any], style: str, fit: bool
     ) -> None:
+        """One row: numbers as numbers (the common case, a whole number in a column of
+        its kind, takes the short way), text as text, dates as dates."""
+        write_number = self.worksheet.write_number
+        formats = self._column_formats(columns, style)
+        largest = self.largest
+        for col, cell in enumerate(cells[: len(columns)]):
+            kind = type(cell)
+            if kind is int or kind is Fraction:
+                number = cell if kind is int else float(cell)
+                if columns[col].kind == "percent":
+                    number = number / 100  # a view's percentages are out of 100; Excel's of 1
+                write_number(row, col, number, formats[col])
+                size = -number if number < 0 else number
+                if size > largest.get(col, 0):
+                    largest[col] = size
+            else:
+                self._cell(row, col, columns[col], cell, style, fit)
+
+    def _cell(self, row: int, col: int, column: Column, cell: Any, style: str, fit: bool) -> None:
         ws, f = self.worksheet, self.formats
-        for col, (column, cell) in enumerate(zip(columns, cells, strict=False)):
-            kind, places, signed = column.kind, column.places, column.signed
-            if isinstance(cell, Value):
-                if cell.kind is not None:
-                    kind, places = cell.kind, cell.places
-                signed = signed or cell.signed
-                value: Any = cell.value
-            else:
-                value = cell
-            if value is None or value == "":
-                if style == "footer":
-                    ws.write_blank(row, col, None, f.cell("text", None, style))
-                continue
-            if isinstance(value, str):
-                text = printable(value)
-                ws.write_string(row, col, text, f.cell("text", None, style))
-                if fit:
-                    self._fit(col, text)
-                continue
-            if isinstance(value, date):
-                moment = datetime(value.year, value.month, value.day)
-                ws.write_datetime(row, col, moment, f.cell("date", None, style))
-                if fit:
-                    self._fit(col, "2026-01-01")
-                continue
-            if isinstance(value, Fraction):
-                number: float | int = float(value)
-            else:
-                number = value
-            if kind == "percent":
-                number = number / 100  # a view's percentages are out of 100; Excel's of 1
-            ws.write_number(row, col, number, f.cell(kind, places, style, signed))
+        kind, places, signed = column.kind, column.places, column.signed
+        if isinstance(cell, Value):
+            if cell.kind is not None:
+                kind, places = cell.kind, cell.places
+            signed = signed or cell.signed
+            value: Any = cell.value
+        else:
+            value = cell
+        if value is None or value == "":
+            if style == "footer":
+                ws.write_blank(row, col, None, f.cell("text", None, style))
+            return
+        if isinstance(value, str):
+            text = printable(value)
+            ws.write_string(row, col, text, f.cell("text", None, style))
             if fit:
-                self._fit(col, f"{number:,.1f}" if isinstance(number, float) else f"{number:,}")
+                self._fit(col, text)
+            return
+        if isinstance(value, date):
+            moment = datetime(value.year, value.month, value.day)
+            ws.write_datetime(row, col, moment, f.cell("date", None, style))
+            self._fit(col, "2026-01-01")
+            return
+        number: float | int = float(value) if isinstance(value, Fraction) else value
+        if kind == "percent":
+            number = number / 100
+        ws.write_number(row, col, number, f.cell(kind, places, style, signed))
+        if abs(number) > self.largest.get(col, 0):
+            self.largest[col] = abs(number)
 
     def chart(self, chart: Chart, first: int, col: int) -> None:
         """A native chart beside the table it is drawn from."""
         table = chart.table
         assert table is not None
-        kind = {"bar": "column", "line": "line", "funnel": "bar"}[chart.kind]
+        kind = "line" if chart.kind == "line" else "column"
         excel = self.workbook.add_chart({"type": kind})
         name = self.name.replace("'", "''")
-        if chart.footer:
-            row = first + len(table.rows)
-            stages = len(table.columns) - 1
+        assert chart.rows is not None
+        start, end = first + chart.rows[0], first + chart.rows[1]
+        label_column = chart.labels
+        for series in chart.series:
+            assert series.column is not None
             excel.add_series(
                 {
-                    "name": [name, row, 0],
-                    "categories": [name, first - 1, 2, first - 1, stages],
-                    "values": [name, row, 2, row, stages],
-                    "data_labels": {"value": True},
+                    "name": [name, first - 1, series.column],
+                    "categories": [name, start, label_column, end, label_column],
+                    "values": [name, start, series.column, end, series.column],
                 }
             )
-            excel.set_x_axis({"log_base": 10, "num_format": "#,##0"})
-            excel.set_y_axis({"reverse": True})
-        else:
-            assert chart.rows is not None
-            start, end = first + chart.rows[0], first + chart.rows[1]
-            label_column = chart.labels
-            for series in chart.series:
-                assert series.column is not None
-                excel.add_series(
-                    {
-                        "name": [name, first - 1, series.column],
-                        "categories": [name, start, label_column, end, label_column],
-                        "values": [name, start, series.column, end, series.column],
-                    }
-                )
         excel.set_title({"name": chart.title, "name_font": {"size": 11}})
         excel.set_legend({"position": "bottom"} if len(chart.series) > 1 else {"none": True})
         excel.set_size({"width": 560, "height": 300})
