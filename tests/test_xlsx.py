@@ -275,12 +275,31 @@ def test_a_missing_extra_is_a_one_line_hint(monkeypatch: pytest.MonkeyPatch, fmt
     assert "pip install 'goalsplit[reports]'" in result.stderr
 
 
+def test_reading_a_workbook_without_the_extra_is_a_one_line_hint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "python_calamine" else real(name, *a),
+    )
+    for args in (["track", EAST, "-a", ACTUALS_XLSX], ["rates", ACTUALS_XLSX]):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert result.stderr.strip().count("\n") == 0
+        assert "python-calamine" in result.stderr
+
+
 def modules_loaded_by(args: list[str]) -> set[str]:
     code = (
         "import sys; from goalsplit.cli import app\n"
         f"try: app({args!r})\nexcept SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('xlsxwriter', 'openpyxl', 'matplotlib', 'numpy', 'PIL')), file=sys.stderr)"
+        "('xlsxwriter', 'openpyxl', 'python_calamine', 'matplotlib', 'numpy', 'PIL')), "
+        "file=sys.stderr)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -400,11 +419,11 @@ def test_missing_columns_and_sheets_and_legacy_files(tmp_path: Path) -> None:
         "no sheet named 'Nope'; the sheets are: Export"
         in invoke("track", EAST, "-a", str(path), "--sheet", "Nope").stderr
     )
-    legacy = tmp_path / "old.xls"
+    legacy = tmp_path / "old.xls"  # read by calamine when real; this one is damaged
     legacy.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     result = invoke("track", EAST, "-a", str(legacy))
     assert result.exit_code == 3
-    assert "save it as .xlsx" in result.stderr
+    assert result.stderr.startswith(f"{legacy}: not an Excel workbook: ")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really")
     assert "not an Excel workbook" in invoke("track", EAST, "-a", str(broken)).stderr
@@ -420,3 +439,35 @@ def test_cell_names() -> None:
     assert cell_name("销售日报", 2, 1) == "销售日报!A2"
     assert cell_name("May 2026", 7, None) == "'May 2026'!7:7"
     assert cell_name("it's", 1, 1) == "'it''s'!A1"
+
+
+def test_a_table_that_starts_below_and_right_of_a1_keeps_its_cell_names(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Export"
+    sheet["C3"], sheet["D3"], sheet["E3"] = "date", "rep", "revenue"
+    sheet["C4"], sheet["D4"], sheet["E4"] = date(2026, 1, 5), "张伟", 100
+    sheet["C6"], sheet["D6"], sheet["E6"] = "2026-01-06", "张伟", "x"
+    book.save(tmp_path / "offset.xlsx")
+    result = invoke("track", EAST, "-a", str(tmp_path / "offset.xlsx"))
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[0] == (
+        f"{tmp_path / 'offset.xlsx'}:Export!E6: revenue: 'x' is not a number"
+    )
+    book["Export"]["C2"] = "a title above the table"  # the first row with anything in it
+    book.save(tmp_path / "offset.xlsx")
+    result = invoke("track", EAST, "-a", str(tmp_path / "offset.xlsx"))
+    assert "Export!A2: missing columns: rep, date," in result.stderr
+    del book["Export"]["C2"]
+    for row in book["Export"].iter_rows():
+        for cell in row:
+            cell.value = None
+    sheet = book["Export"]
+    sheet["B1"], sheet["C1"], sheet["D1"] = "date", "rep", "revenue"
+    sheet["B2"], sheet["C2"], sheet["D2"] = date(2026, 1, 5), "张伟", 100
+    sheet["B4"], sheet["C4"], sheet["D4"] = "2026-01-06", "张伟", "x"
+    book.save(tmp_path / "offset.xlsx")
+    result = invoke("track", EAST, "-a", str(tmp_path / "offset.xlsx"))
+    assert result.stderr.splitlines()[0] == (
+        f"{tmp_path / 'offset.xlsx'}:Export!D4: revenue: 'x' is not a number"
+    )

@@ -55,14 +55,15 @@ OUT_OF_RANGE = N_(
 )
 
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # a legacy .xls (and other Office 97 files)
 
 
 def is_workbook(path: Path) -> bool:
-    """An Excel workbook by its name (.xlsx, .xlsm, legacy .xls) or its first bytes."""
-    if path.suffix.lower() in (*WORKBOOK_SUFFIXES, ".xls"):
+    """An Excel workbook by its name (.xlsx, .xlsm, .xlsb, legacy .xls) or its first
+    bytes."""
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return True
     try:
         with path.open("rb") as handle:
@@ -167,8 +168,10 @@ class _ActivityReader:
             self.handle = None
             rows, self.sheet = open_sheet(path, sheet, self)
             self.reader: Any = rows
-            header = next(rows, None)
-            self._read_header(header, stages, all_stages, months)
+            # The header is the first row with anything in it (exports often start
+            # lower down); problems with it name that row.
+            header = next((row for row in rows if row), None)
+            self._read_header(header, stages, all_stages, months, max(rows.line_num, 1))
             rows.dates_as_months = self.by_month
             return
         if sheet is not None:
@@ -209,6 +212,7 @@ class _ActivityReader:
         stages: Sequence[Stage],
         all_stages: bool,
         months: bool,
+        line: int = 1,
     ) -> None:
         if not header:
             self.fail(Issue((), N_("the file is empty"), **self.at(1, 1)))
@@ -243,7 +247,7 @@ class _ActivityReader:
                         "missing": ", ".join(missing),
                         "header": ", ".join(_shown(cell) for cell in header),
                     },
-                    **self.at(1, 1),
+                    **self.at(line, 1),
                 )
             )
         assert rep_col is not None

@@ -743,6 +743,7 @@ def rates(
         except PlanError as exc:
             _report_issues(exc.issues, language, getattr(exc, "kind", "plan"))
             raise typer.Exit(EXIT_INVALID_PLAN) from None
+    _check_reader(history_file, language)
     try:
         history = load_history(history_file, stages, first, last, sheet=sheet)
         report = rates_report(str(history_file), history, stages, prior)
@@ -1075,6 +1076,23 @@ def _build(
     return _Built(worked.breakdown, inputs, worked.scenarios)
 
 
+def _check_reader(path: Path, lang: Lang) -> None:
+    """A workbook needs the reports extra's reader: without it, one line and exit 2."""
+    from importlib.util import find_spec
+
+    from goalsplit.activity import is_workbook
+
+    if is_workbook(path) and find_spec("python_calamine") is None:
+        _usage_failure(
+            tr(
+                "goalsplit: reading {file} needs the reports extra (python-calamine is not "
+                "installed): pip install 'goalsplit[reports]'",
+                lang,
+                file=path,
+            )
+        )
+
+
 def _load_actuals(
     path: Path, breakdown: Breakdown, lang: Lang, sheet: str | None = None
 ) -> Actuals:
@@ -1083,6 +1101,7 @@ def _load_actuals(
     from goalsplit.errors import PlanError
     from goalsplit.load import load_actuals
 
+    _check_reader(path, lang)
     try:
         return load_actuals(path, breakdown.stages, breakdown.start, breakdown.end, sheet=sheet)
     except PlanError as exc:

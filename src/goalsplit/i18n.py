@@ -696,21 +696,22 @@ ZH: dict[str, str] = {
     "note: ": "提示：",
     # history (load.py, history.py, breakdown.py, model.py)
     # -- issue 12: views, xlsx, html
+    "goalsplit: reading {file} needs the reports extra (python-calamine is not installed): "
+    "pip install 'goalsplit[reports]'": "goalsplit：读取 {file} 需要 reports 扩展（未安装 "
+    "python-calamine）：pip install 'goalsplit[reports]'",
     "The sheet to read when the file is an Excel workbook (default: the first).": (
         "文件为 Excel 工作簿时读取的工作表（默认：第一个）。"
     ),
     "--sheet {sheet} is for a workbook (.xlsx); this file is CSV": "--sheet {sheet} "
     "用于工作簿（.xlsx）；此文件是 CSV",
-    "a legacy Excel .xls workbook: save it as .xlsx (or CSV) and read that": "旧版 Excel .xls "
-    "工作簿：请另存为 .xlsx（或 CSV）后再读取",
-    "not an Excel workbook (.xlsx): {reason}": "不是 Excel 工作簿（.xlsx）：{reason}",
+    "not an Excel workbook: {reason}": "不是 Excel 工作簿：{reason}",
     "the workbook unpacks to more than {max} MB, the most a history or actuals file may "
     "hold": "工作簿解压后超过 {max} MB，超出历史数据或实际数据文件的上限",
     "reading .xlsx needs the reports extra: pip install 'goalsplit[reports]'": "读取 .xlsx "
     "需要 reports 扩展：pip install 'goalsplit[reports]'",
     "no sheet named {sheet}; the sheets are: {sheets}": "没有名为 {sheet} 的工作表；"
     "现有工作表：{sheets}",
-    "the sheet {sheet} holds no cells": "工作表 {sheet} 中没有单元格",
+    "the sheet {sheet} holds no cells ({reason})": "工作表 {sheet} 中没有单元格（{reason}）",
     "Quota per rep": "每位销售的指标",
     "Charts per rep are drawn for teams of up to {count} reps; the xlsx format charts every "
     "rep.": "每位销售的图表仅在团队不超过 {count} 人时绘制；xlsx 格式为每位销售绘制图表。",
