@@ -258,6 +258,28 @@ ScenarioOption = Annotated[
 ]
 
 
+ActualsOption = Annotated[
+    Path,
+    typer.Option(
+        "--actuals",
+        "-a",
+        metavar="FILE",
+        help=N_("What was done: date, rep and any stage columns."),
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help=N_("Progress through this day (default: the last date in the actuals)."),
+        show_default=False,
+    ),
+]
 SheetOption = Annotated[
     str | None,
     typer.Option(
@@ -470,28 +492,8 @@ def today(
 )
 def track(
     plan_file: PlanFile,
-    actuals_file: Annotated[
-        Path,
-        typer.Option(
-            "--actuals",
-            "-a",
-            metavar="FILE",
-            help=N_("What was done: date, rep and any stage columns."),
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            show_default=False,
-        ),
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help=N_("Progress through this day (default: the last date in the actuals)."),
-            show_default=False,
-        ),
-    ] = None,
+    actuals_file: ActualsOption,
+    as_of: AsOfOption = None,
     reps: RepsOption = None,
     by: Annotated[
         _By | None,
@@ -590,28 +592,8 @@ def track(
 )
 def replan(
     plan_file: PlanFile,
-    actuals_file: Annotated[
-        Path,
-        typer.Option(
-            "--actuals",
-            "-a",
-            metavar="FILE",
-            help=N_("What was done: date, rep and any stage columns."),
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            show_default=False,
-        ),
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help=N_("Progress through this day (default: the last date in the actuals)."),
-            show_default=False,
-        ),
-    ] = None,
+    actuals_file: ActualsOption,
+    as_of: AsOfOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
