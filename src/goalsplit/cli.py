@@ -322,11 +322,7 @@ def plan(
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan")], language)
     _check_format(fmt, target, language)
-    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
-    _refuse_inputs(target, built.inputs, language)
-    breakdown = built.breakdown
-    for name in reps or []:
-        _find_rep(breakdown, name, language)
+    breakdown = _worked_plan(plan_file, language, target, sets, scenario, reps)
     options = _options(target, language, reps=tuple(reps or ()), daily=daily, by=by)
     _emit(render(fmt, breakdown, options), target, language)
     _finish(breakdown, strict, language)
@@ -404,9 +400,7 @@ def today(
     target = _target(output, inputs, language)
     _check_format(fmt, target, language)
     day = _parse_day(on, language) if on is not None else None
-    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
-    _refuse_inputs(target, built.inputs, language)
-    breakdown = built.breakdown
+    breakdown = _worked_plan(plan_file, language, target, sets, scenario)
     if rep is None:
         if len(breakdown.reps) != 1:
             raise typer.BadParameter(
@@ -532,11 +526,7 @@ def track(
     _check_format(fmt, target, language)
     threshold = _percentage(fail_behind, language) if fail_behind is not None else None
     day = _parse_day(as_of, language, "'--as-of'") if as_of else None
-    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
-    _refuse_inputs(target, built.inputs, language)
-    breakdown = built.breakdown
-    for name in reps or []:
-        _find_rep(breakdown, name, language)
+    breakdown = _worked_plan(plan_file, language, target, sets, scenario, reps)
     actuals = _load_actuals(actuals_file, breakdown, language, sheet)
     day = day or actuals.last_date or breakdown.start
     if day < breakdown.start:
@@ -764,11 +754,7 @@ def reach(
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan")], language)
     _check_format(fmt, target, language)
-    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
-    _refuse_inputs(target, built.inputs, language)
-    breakdown = built.breakdown
-    for name in reps or []:
-        _find_rep(breakdown, name, language)
+    breakdown = _worked_plan(plan_file, language, target, sets, scenario, reps)
     capacity = _per_day(per_day, breakdown, language) if per_day else None
     if capacity is None and not any(rep.capacity for rep in breakdown.reps):
         raise typer.BadParameter(
@@ -1018,6 +1004,23 @@ def _what_if(sets: list[str] | None, scenario: str | None) -> WhatIf | None:
     from goalsplit.scenarios import WhatIf
 
     return WhatIf(scenario, tuple(sets or ()))
+
+
+def _worked_plan(
+    plan_file: Path,
+    language: Lang,
+    target: Target | None,
+    sets: list[str] | None = None,
+    scenario: str | None = None,
+    reps: list[str] | None = None,
+) -> Breakdown:
+    """The plan worked out for a report: the what-ifs laid over it, the files it names
+    (its history) refused as the output, and the reps asked for checked."""
+    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
+    _refuse_inputs(target, built.inputs, language)
+    for name in reps or []:
+        _find_rep(built.breakdown, name, language)
+    return built.breakdown
 
 
 def _build(
