@@ -211,3 +211,37 @@ def test_compare_shows_the_scenarios_side_by_side(tmp_path: Path) -> None:
         assert invoke("compare", str(original), "-f", fmt).exit_code == 0
     no_scenarios, _ = plan_files(tmp_path, {})
     assert invoke("compare", str(no_scenarios)).exit_code == 2
+
+
+def test_a_what_if_that_sets_the_language_is_obeyed(tmp_path: Path) -> None:
+    """``lang`` is a plan key like any other: --set lang=zh (or a scenario's lang:) gives
+    the output of the plan with ``lang: zh`` written in it; --lang still comes first."""
+    original, edited = plan_files(tmp_path, {"period: 2026-Q1": "lang: zh\nperiod: 2026-Q1"})
+    for fmt in ("table", "markdown"):
+        same(
+            ["plan", str(original), "-f", fmt, "--set", "lang=zh"], ["plan", str(edited), "-f", fmt]
+        )
+    assert (
+        "阶段"
+        in invoke(
+            "today", str(original), "--rep", "张伟", "-d", "2026-02-03", "--set", "lang=zh"
+        ).stdout
+    )
+    assert "Rep" in invoke("plan", str(original), "--set", "lang=zh", "--lang", "en").stdout
+    chinese, _ = plan_files(tmp_path, {}, "scenarios:\n  cn: {lang: zh, stretch: 1.2}\n")
+    assert "销售" in invoke("plan", str(chinese), "--scenario", "cn").stdout
+    assert "销售" not in invoke("plan", str(chinese)).stdout
+    wrong = invoke("plan", str(original), "--set", "lang=fr")
+    assert wrong.exit_code == 2 and "lang" in said(wrong)
+
+
+def test_compare_says_each_cases_warnings_under_its_name(tmp_path: Path) -> None:
+    original, _ = plan_files(tmp_path, {}, SCENARIOS + "capacity: {dials: 60}\n")
+    result = invoke("compare", str(original))
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    # The optimistic rates need more dials than the capacity on the busiest day; the
+    # base plan fits, so its warning comes only under the case's name.
+    assert any(line.startswith("[optimistic] ") and "capacity of 60" in line for line in lines)
+    assert not any(line.startswith("[lean] ") for line in lines)
+    assert not any("capacity of 60" in line for line in lines if not line.startswith("["))

@@ -319,7 +319,7 @@ def plan(
 ) -> None:
     from goalsplit.render import render
 
-    language = _language(lang, plan_file)
+    language = _language(lang, plan_file, sets, scenario)
     target = _target(output, [(plan_file, "plan")], language)
     _check_format(fmt, target, language)
     breakdown = _worked_plan(plan_file, language, target, sets, scenario, reps)
@@ -388,7 +388,7 @@ def today(
     from goalsplit.card import day_card
     from goalsplit.render import render_card
 
-    language = _language(lang, plan_file)
+    language = _language(lang, plan_file, sets, scenario)
     inputs: list[tuple[Path, Role]] = [(plan_file, "plan")]
     if actuals_file is not None:
         inputs.append((actuals_file, "actuals"))
@@ -521,7 +521,7 @@ def track(
     from goalsplit.render import render_track
     from goalsplit.track import track as track_progress
 
-    language = _language(lang, plan_file)
+    language = _language(lang, plan_file, sets, scenario)
     target = _target(output, [(plan_file, "plan"), (actuals_file, "actuals")], language)
     _check_format(fmt, target, language)
     threshold = _percentage(fail_behind, language) if fail_behind is not None else None
@@ -751,7 +751,7 @@ def reach(
     from goalsplit.feasibility import reach as reach_of
     from goalsplit.render.reach import render_reach
 
-    language = _language(lang, plan_file)
+    language = _language(lang, plan_file, sets, scenario)
     target = _target(output, [(plan_file, "plan")], language)
     _check_format(fmt, target, language)
     breakdown = _worked_plan(plan_file, language, target, sets, scenario, reps)
@@ -840,7 +840,7 @@ def compare(
     from goalsplit.render.compare import BASE, Case, render_compare
     from goalsplit.scenarios import WhatIf
 
-    language = _language(lang, plan_file)
+    language = _language(lang, plan_file, sets)
     target = _target(output, [(plan_file, "plan")], language)
     _check_format(fmt, target, language)
     base = tuple(sets or ())
@@ -866,6 +866,13 @@ def compare(
         _find_rep(first.breakdown, name, language)
     options = _options(target, language, reps=tuple(reps or ()))
     _emit(render_compare(fmt, columns, options), target, language)
+    _report_warnings(first.breakdown.warnings, language)
+    seen = {issue.render(language) for issue in first.breakdown.warnings}
+    for column in columns[1:]:  # what each case adds, under its name
+        for issue in column.breakdown.warnings:
+            shown = issue.render(language)
+            if shown not in seen:
+                typer.echo(f"[{printable(column.name)}] {shown}", err=True)
 
 
 @app.command(cls=_Command, help=N_("Validate plan files without printing a report (for CI)."))
@@ -889,7 +896,7 @@ def check(
     _language(lang)  # an unknown --lang is a usage error before any file is read
     invalid = warned = False
     for plan_file in plan_files:
-        language = _language(lang, plan_file)
+        language = _language(lang, plan_file, sets, scenario)
         try:
             built = _build(
                 plan_file, language, exit_on_error=False, what_if=_what_if(sets, scenario)
@@ -1342,8 +1349,14 @@ def _color_allowed() -> bool:
 
 # A top-level ``lang: zh`` line, read before (and whatever the outcome of) validation,
 # so that the errors of an invalid plan come out in the plan's language.
-def _language(option: str | None, plan_file: Path | None = None) -> Lang:
-    """--lang, else GOALSPLIT_LANG, else the plan's lang:, else the locale, else English."""
+def _language(
+    option: str | None,
+    plan_file: Path | None = None,
+    sets: Sequence[str] | None = None,
+    scenario: str | None = None,
+) -> Lang:
+    """--lang, else GOALSPLIT_LANG, else the plan's lang: (as --set or --scenario leave
+    it), else the locale, else English."""
     if option is not None and option.strip().lower() not in ("en", "zh"):
         raise typer.BadParameter(
             tr(
@@ -1359,9 +1372,9 @@ def _language(option: str | None, plan_file: Path | None = None) -> Lang:
     else:
         planned = None
         if plan_file is not None:
-            from goalsplit.load import plan_language
+            from goalsplit.load import plan_language, what_if_language
 
-            planned = plan_language(plan_file)
+            planned = what_if_language(plan_file, sets or (), scenario) or plan_language(plan_file)
         lang = planned or pick_language(None, os.environ)
     _session.lang = lang
     return lang

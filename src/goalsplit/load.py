@@ -13,6 +13,7 @@ actuals); ``load_history`` and ``load_actuals`` are importable from here too.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -238,3 +239,25 @@ def plan_language(path: Path) -> Lang | None:
     if match is None:
         return None
     return "zh" if match[2] == b"zh" else "en"
+
+
+def what_if_language(path: Path, sets: Sequence[str], scenario: str | None) -> Lang | None:
+    """The ``lang:`` a what-if gives the plan: the last ``--set lang=...``, else the
+    chosen scenario's ``lang:``, else None (the plan's own, see plan_language). A value
+    that is not a language is left to validation, which says so at its place."""
+    for text in reversed(sets):
+        key, equals, value = text.partition("=")
+        if equals and key.strip() == "lang":
+            value = value.strip().strip("'\"")
+            return value if value in ("en", "zh") else None  # type: ignore[return-value]
+    if scenario is None:
+        return None
+    try:
+        text = path.read_bytes()[:MAX_PLAN_BYTES].decode("utf-8-sig")
+        data, _ = parse_yaml(text, str(path), [])
+    except (OSError, UnicodeDecodeError, PlanError):
+        return None
+    scenarios = data.get("scenarios") if isinstance(data, dict) else None
+    chosen = scenarios.get(scenario) if isinstance(scenarios, dict) else None
+    lang = chosen.get("lang") if isinstance(chosen, dict) else None
+    return lang if lang in ("en", "zh") else None
