@@ -67,6 +67,29 @@ def test_the_report_marks_where_the_floor_binds() -> None:
     )
 
 
+def test_the_card_marks_todays_targets_the_floor_lifts() -> None:
+    """Mia on 03-02: the funnel gives 3 visits (lifted to 8) and 2 effective visits (not
+    lifted: the floor is 2); on 03-03 it gives 1 effective visit, lifted to 2."""
+    from goalsplit.worked import work_out
+
+    breakdown = work_out(FIELD).breakdown
+    assert breakdown is not None
+    mia = next(rep for rep in breakdown.reps if rep.name == "Mia Schulz")
+    effective, visits = 2, 3
+    assert mia.funnel_days(effective)[:2] == [2, 1] and mia.funnel_days(visits)[0] == 3
+
+    def card(day: str) -> str:
+        result = CliRunner().invoke(
+            app, ["today", FIELD, "--rep", "Mia Schulz", "-d", day], env={"NO_COLOR": "1"}
+        )
+        return result.stdout
+
+    first, second = card("2026-03-02"), card("2026-03-03")
+    assert " Effective visits       2 " in first and " Visits                8^ " in first
+    assert " Effective visits      2^ " in second and " Visits                8^ " in second
+    assert "^ = the daily floor lifts the funnel's number" in first
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     quota=st.integers(1, 2_000_000) | st.integers(1, 10**9),

@@ -502,11 +502,18 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
         + month_line
         + _calendar_line(breakdown, lang, "\n"),
     )
+    # ``^`` on today's target where the daily floor lifts it (with the caption's note).
+    lifted = (
+        _floor_marks(rep, [card.day - 1, card.day], grid, options)[1]
+        if card.day
+        else ("",) * len(breakdown.stages)
+    )
     for k, stage in enumerate(breakdown.stages):
         cell = _cell_of(stage)
+        today = cell(card.targets[k])
         grid.add_row(
             options.label(stage),
-            cell(card.targets[k]),
+            Value(card.targets[k], mark=lifted[k]) if lifted[k] else today,
             cell(card.week_targets[k]),
             *(
                 (cell(card.month_targets[k]), cell(card.month_left[k]))
