@@ -98,13 +98,53 @@ def test_plan_workbook_numbers_equal_the_json_report(tmp_path: Path, lang: str) 
             assert footer[2 + k] == sum(row[2 + k] for row in weeks)
         assert sheet.freeze_panes == f"B{header + 1}"
         assert sheet.auto_filter.ref == f"A{header}:H{header + len(body) - 1}"
-        assert sheet.cell(header + 1, 3).number_format == "#,##0"
+        assert sheet.cell(header + 1, 3).number_format == '"¥"#,##0'  # currency: CNY
     summary = book[team]
     header, body = table_at(summary, "Rep" if lang == "en" else "销售")
     quotas = {row[0]: row[2] for row in body}
     for rep in document["reps"]:  # the quota as scheduled: the weeks' revenue
         assert quotas[rep["name"]] == sum(week["targets"]["revenue"] for week in rep["weeks"])
     assert quotas["Team" if lang == "en" else "团队"] == pytest.approx(document["allocated"])
+
+
+def test_number_formats_show_what_the_text_report_shows(tmp_path: Path) -> None:
+    """Money in the plan's currency, whole numbers without a stray point ("57." is what
+    Excel shows for 57 under "#,##0.##"), and a floor's ^ after the number, which stays
+    a number."""
+    book, _ = workbook(tmp_path, "plan", str(EXAMPLES / "field-team-2026-03.yaml"))
+    anna = book["Anna Keller"]
+    header, body = table_at(anna, "Week")
+    w10 = body[1]
+    assert w10[:6] == ("W10 03-02", 5, 10012, 3, 11, 40)
+    formats = [anna.cell(header + 2, col).number_format for col in range(2, 7)]
+    assert formats == ["#,##0", '#,##0 "€"', "#,##0", "#,##0", '#,##0"^"']
+    assert "^ = the daily floor lifts the funnel's number" in " ".join(
+        str(row[0]) for row in rows_of(anna)
+    )
+    summary = book["Team"]
+    header, body = table_at(summary, "Rep")
+    assert summary.cell(header + 1, 2).number_format == "#,##0"  # 22 days, a whole number
+    assert summary.cell(header + 1, 4).number_format == "#,##0.0"  # 0.5 deals a day
+    for sheet in book.worksheets:  # no format with optional decimals holds a whole number
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int) and not isinstance(cell.value, bool):
+                    assert not re.search(r"\.#", cell.number_format), (sheet.title, cell)
+    rates, _ = workbook(tmp_path, "rates", HISTORY, name="rates.xlsx")
+    data = rates[rates.sheetnames[-1]]
+    sample = [c for c in next(data.iter_rows(min_row=2, max_row=2)) if isinstance(c.value, int)]
+    assert sample and all(c.number_format == "#,##0" for c in sample)
+    # Another currency follows the number, as written.
+    plan = tmp_path / "chf.yaml"
+    plan.write_text(
+        (EXAMPLES / "field-team-2026-03.yaml")
+        .read_text(encoding="utf-8")
+        .replace("currency: EUR", "currency: CHF"),
+        encoding="utf-8",
+    )
+    chf, _ = workbook(tmp_path, "plan", str(plan), name="chf.xlsx")
+    header, _ = table_at(chf["Team"], "Rep")
+    assert chf["Team"].cell(header + 1, 3).number_format == '#,##0 "CHF"'
 
 
 def chart_refs(path: Path) -> list[tuple[str, list[str]]]:

@@ -160,6 +160,13 @@ class View:
     subject: Any
     options: ReportOptions
 
+    @property
+    def currency(self) -> str | None:
+        """The plan's ``currency:`` (for money formats), when the view shows a plan."""
+        breakdown = getattr(self.subject, "breakdown", self.subject)
+        currency = getattr(breakdown, "currency", None)
+        return currency if isinstance(currency, str) and currency else None
+
     def blocks(self) -> list[Block]:
         """What a person reads: tables with notes between them."""
         from goalsplit.render.views import blocks

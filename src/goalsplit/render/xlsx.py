@@ -63,9 +63,10 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
 class _Formats:
     """Cell formats, made once per workbook (XlsxWriter keeps each one)."""
 
-    def __init__(self, workbook: Workbook) -> None:
+    def __init__(self, workbook: Workbook, currency: str | None = None) -> None:
         self.workbook = workbook
-        self.cache: dict[tuple[str, int | None, str, bool], Any] = {}
+        self.money = money_format(currency)
+        self.cache: dict[tuple[str, int | None, str, bool, bool, str], Any] = {}
         self.title = workbook.add_format({"bold": True, "font_size": 13})
         self.caption = workbook.add_format({"italic": True, "font_color": "#666666"})
         self.note = workbook.add_format({})
@@ -78,12 +79,29 @@ class _Formats:
             {"bold": True, "bottom": 1, "text_wrap": True, "valign": "bottom", "align": "right"}
         )
 
-    def cell(self, kind: str, places: int | None, style: str, signed: bool = False) -> Any:
-        key = (kind, places, style, signed)
+    def cell(
+        self,
+        kind: str,
+        places: int | None,
+        style: str,
+        signed: bool = False,
+        whole: bool = False,
+        mark: str = "",
+    ) -> Any:
+        """The format of a cell of ``kind``; ``whole``: for a whole number, which a format
+        with optional decimals ("#,##0.##") would show with a stray point ("57."); ``mark``
+        (``^``, ``*``) shown after the number, which stays a number."""
+        key = (kind, places, style, signed, whole, mark)
         found = self.cache.get(key)
         if found is None:
             spec: dict[str, Any] = {}
             number = EXCEL_FORMATS.get((kind, places)) or EXCEL_FORMATS.get((kind, None))
+            if number and whole and re.fullmatch(r"[#,0]+\.#+", number):
+                number = number.partition(".")[0]
+            if number and kind == "money" and not signed:
+                number = self.money.replace("#", number, 1) if self.money != "#" else number
+            if number and mark:
+                number += '"' + mark.replace('"', "") + '"'
             if number and kind != "text":
                 spec["num_format"] = f"+{number};-{number};0" if signed else number
             if style in ("footer", "title"):
@@ -97,6 +115,21 @@ class _Formats:
         return found
 
 
+# Currencies written with a sign (before the number, or after it as Europe writes the
+# euro); any other code follows the number, as in "12,000 CHF".
+_SIGNS = {"CNY": '"¥"#', "RMB": '"¥"#', "JPY": '"¥"#', "USD": '"$"#', "GBP": '"£"#', "EUR": '# "€"'}
+
+
+def money_format(currency: str | None) -> str:
+    """Where the number goes (``#``) in a money cell's format for ``currency``."""
+    if not currency:
+        return "#"
+    code = currency.strip().upper()
+    if code in _SIGNS:
+        return _SIGNS[code]
+    return '# "' + printable(currency).replace('"', "'") + '"'
+
+
 def render_view(view: View) -> Iterator[bytes]:
     import xlsxwriter
 
@@ -106,7 +139,7 @@ def render_view(view: View) -> Iterator[bytes]:
         {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
     )
     workbook.set_properties({"title": "goalsplit", "comments": "goalsplit"})
-    formats = _Formats(workbook)
+    formats = _Formats(workbook, view.currency)
     blocks = view.blocks()
     lang = view.options.lang
     taken: set[str] = set()
@@ -214,12 +247,12 @@ class _Sheet:
         for col, width in self.widths.items():
             ws.set_column(col, col, width)
 
-    def _column_formats(self, columns: Sequence[Column], style: str) -> list[Any]:
-        key = (id(columns), style)
+    def _column_formats(self, columns: Sequence[Column], style: str, whole: bool) -> list[Any]:
+        key = (id(columns), style + "/whole" * whole)
         found = self.column_formats.get(key)
         if found is None:
             f = self.formats
-            found = [f.cell(c.kind, c.places, style, c.signed) for c in columns]
+            found = [f.cell(c.kind, c.places, style, c.signed, whole) for c in columns]
             self.column_formats[key] = found
         return found
 
@@ -229,7 +262,8 @@ class _Sheet:
         """One row: numbers as numbers (the common case, a whole number in a column of
         its kind, takes the short way), text as text, dates as dates."""
         write_number = self.worksheet.write_number
-        formats = self._column_formats(columns, style)
+        formats = self._column_formats(columns, style, whole=False)
+        whole = self._column_formats(columns, style, whole=True)
         largest = self.largest
         for col, cell in enumerate(cells[: len(columns)]):
             kind = type(cell)
@@ -237,7 +271,8 @@ class _Sheet:
                 number = cell if kind is int else float(cell)
                 if columns[col].kind == "percent":
                     number = number / 100  # a view's percentages are out of 100; Excel's of 1
-                write_number(row, col, number, formats[col])
+                exact = kind is int or cell.denominator == 1
+                write_number(row, col, number, (whole if exact else formats)[col])
                 size = -number if number < 0 else number
                 if size > largest.get(col, 0):
                     largest[col] = size
@@ -247,11 +282,13 @@ class _Sheet:
     def _cell(self, row: int, col: int, column: Column, cell: Any, style: str, fit: bool) -> None:
         ws, f = self.worksheet, self.formats
         kind, places, signed = column.kind, column.places, column.signed
+        mark = ""
         if isinstance(cell, Value):
             if cell.kind is not None:
                 kind, places = cell.kind, cell.places
             signed = signed or cell.signed
             value: Any = cell.value
+            mark = cell.mark
         else:
             value = cell
         if value is None or value == "":
@@ -272,7 +309,8 @@ class _Sheet:
         number: float | int = float(value) if isinstance(value, Fraction) else value
         if kind == "percent":
             number = number / 100
-        ws.write_number(row, col, number, f.cell(kind, places, style, signed))
+        exact = isinstance(value, int) or (isinstance(value, Fraction) and value.denominator == 1)
+        ws.write_number(row, col, number, f.cell(kind, places, style, signed, exact, mark))
         if abs(number) > self.largest.get(col, 0):
             self.largest[col] = abs(number)
 
