@@ -168,7 +168,11 @@ def test_markdown_tables_are_well_formed(args: list[str], lang: str) -> None:
 
 
 def test_no_ansi_codes_in_any_format_when_piped() -> None:
+    from goalsplit.render import BINARY
+
     for fmt in Format:
+        if fmt.value in BINARY:  # compressed bytes hold any two bytes now and then
+            continue
         assert "\x1b[" not in ok("plan", EAST, "--format", fmt.value)
         assert "\x1b[" not in ok("today", EAST, "-r", "张伟", "-d", "2026-01-05", "-f", fmt.value)
 
