@@ -421,6 +421,23 @@ def test_history_workbook_with_text_and_real_dates_and_a_sheet(tmp_path: Path) -
     by_xlsx.pop("history")
     by_csv.pop("history")
     assert by_xlsx == by_csv
+    # history: {file, sheet}: the sheet named in the plan, as --sheet names it.
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("{file: h.csv}", "{file: h.xlsx, sheet: 活动}"),
+        "utf-8",
+    )
+    by_sheet = json.loads(ok("plan", str(plan), "-f", "json"))
+    by_sheet.pop("history")
+    assert by_sheet == by_csv
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("h.xlsx, sheet: 活动", "h.csv, sheet: x"),
+        "utf-8",
+    )
+    wrong = invoke("plan", str(plan))
+    assert wrong.exit_code == 3
+    assert "plan.yaml:3:31: history.sheet: a sheet is for a workbook (.xlsx); h.csv is CSV" in (
+        wrong.stderr
+    )
 
 
 def test_errors_name_the_sheet_and_the_cell(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from goalsplit.activity import load_actuals, load_history
+from goalsplit.activity import is_workbook, load_actuals, load_history
 from goalsplit.errors import MORE_PROBLEMS, Issue, PlanError, PlanPath, more_problems
 from goalsplit.i18n import N_, Lang
 from goalsplit.limits import MAX_PLAN_BYTES, MAX_REPORTED, MAX_REPS, MAX_STAGES
@@ -90,8 +90,20 @@ def load_plan(
                 )
             ]
         )
+    if source.sheet is not None and not is_workbook(history_path):
+        raise PlanError(
+            [
+                loaded.source.locate(
+                    Issue(
+                        ("history", "sheet"),
+                        "a sheet is for a workbook (.xlsx); {path} is CSV",
+                        {"path": source.file},
+                    )
+                )
+            ]
+        )
     since, until = loaded.plan.history_window()
-    history = load_history(history_path, loaded.plan.stages, since, until)
+    history = load_history(history_path, loaded.plan.stages, since, until, sheet=source.sheet)
     return LoadedPlan(loaded.plan, loaded.source, history)
 
 

@@ -629,7 +629,12 @@ def _history_file(value: Any) -> Any:
 class HistorySource(_Model):
     """Past activity to draw each rep's rates (and ability) from."""
 
-    file: NonEmptyText = Field(min_length=1, description="A CSV file, relative to the plan file.")
+    file: NonEmptyText = Field(
+        min_length=1, description="A CSV file or workbook (.xlsx), relative to the plan file."
+    )
+    sheet: NonEmptyText | None = Field(
+        default=None, min_length=1, description="A workbook's sheet to read (default: the first)."
+    )
     months: int | None = Field(
         default=None, gt=0, description="Use only the last N months before the period start."
     )
