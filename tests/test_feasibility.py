@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -296,3 +297,69 @@ def test_the_call_team_example_shows_an_infeasible_rep_and_the_ways_out() -> Non
         "Connects at 0.508 (now 0.45), or 3 more working days"
     ) in pushed.stderr
     assert "✗ 张伟: 170 Dials on the busiest day, above the capacity of 150" in pushed.stdout
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    capacity=st.integers(1, 400),
+    weights=st.lists(
+        st.sampled_from(["0.5", "0.8", "1", "1.2", "1.5", "2"]), min_size=3, max_size=3
+    ),
+    ramp=st.sampled_from(["", "ramp: [50%]", "ramp: [25%, 75%]"]),
+    cycle=st.sampled_from(["", "cycle: 5"]),
+    buffer=st.sampled_from(["", "buffer: 10%"]),
+    arpu=st.integers(100, 50000),
+    dials=st.integers(1, 100),
+)
+def test_shaped_days_at_exactly_the_reach_fit_and_one_unit_more_does_not(
+    capacity: int, weights: list[str], ramp: str, cycle: str, buffer: str, arpu: int, dials: int
+) -> None:
+    """The same property as above when the days weigh differently (seasonality, a ramping
+    hire, a sales cycle, a buffer): the busiest day is judged on its exact need."""
+    season = ", ".join(f"{m}: {w}" for m, w in zip((1, 2, 3), weights, strict=True))
+    plan = f"""
+        period: 2026-Q1
+        target: TARGET
+        seasonality: {{{season}}}
+        {ramp}
+        {cycle}
+        {buffer}
+        capacity: {{dials: {capacity}}}
+        rates:
+          {{pipeline: 30%, intents: {arpu}, deep_talks: 20%, connects: 25%, dials: {dials}%}}
+        reps: [{{name: A, hired: 2026-01-05}}]
+    """
+    first = breakdown_of(plan.replace("TARGET", "1000"))
+    most = rep_fit(first.reps[0]).reach
+    assert most is not None and most > 0
+    # A reach that no decimal writes (a buffer divides by 1.1) is written to 6 places,
+    # rounded down: still within reach; one unit more, rounded up, is not.
+    written = Fraction(math.floor(most * 10**6), 10**6)
+    at = breakdown_of(plan.replace("TARGET", _decimal(written)))
+    assert at.reps[0].quota == written
+    assert rep_fit(at.reps[0]).feasible
+    k = len(at.reps[0].stages) - 1  # no day's target is above the busiest day's need
+    assert max(day[k] for day in at.reps[0].day_targets()) <= at.reps[0].peak(k) <= capacity
+    above = breakdown_of(plan.replace("TARGET", _decimal(math.ceil(most) + 1)))
+    assert not rep_fit(above.reps[0]).feasible
+
+
+def test_the_busiest_day_of_a_shaped_quarter_by_hand() -> None:
+    """Q1 2026, no country: January 22 working days weighing 1, February 20 weighing
+    0.5, March 22 weighing 1.5: the days weigh 22 + 10 + 33 = 65 and a March day's
+    share of the quarter is 1.5/65. At 60 of revenue a dial (DOMAIN's
+    rates), 150 dials a day on a March day carry 150 x 65 / 1.5 x 60 = 390,000."""
+    plan = f"""
+        period: 2026-Q1
+        target: TARGET
+        seasonality: {{1: 1, 2: 0.5, 3: 1.5}}
+        capacity: {{dials: 150}}
+        {DOMAIN_RATES}
+        reps: [{{name: A}}]
+    """
+    at = breakdown_of(plan.replace("TARGET", "390000"))
+    assert rep_fit(at.reps[0]).reach == 390000
+    assert at.reps[0].peak(5) == 150 and rep_fit(at.reps[0]).feasible
+    # One more unit of revenue: a March day needs 150.0004 dials, which is over.
+    above = breakdown_of(plan.replace("TARGET", "390001"))
+    assert above.reps[0].peak(5) == 151 and not rep_fit(above.reps[0]).feasible

@@ -193,19 +193,26 @@ class RepPlan:
         return [running[k] for k in points]
 
     def peak(self, index: int) -> int:
-        """The busiest working day's target of stage ``index`` (0 without days). With
-        every day weighing the same, the funnel's day targets are the requirement per
-        day rounded down or up, and some day takes the larger: the per-day requirement
-        rounded up."""
+        """What the busiest working day of stage ``index`` needs, in whole units (0
+        without days): the exact need of the day that weighs most, rounded up, or the
+        daily floor. No day's target is larger (the schedule's day targets are
+        differences of running sums rounded up, so each is at most its exact need
+        rounded up), and with every day weighing the same some day takes exactly that.
+        Judged on the exact need, a quota one unit above what the capacity can carry
+        (``reach``) is over capacity, whatever the shape of the days."""
         days = len(self.days)
         if not days:
             return 0
         weights = self.weights.stage(index)
         if isinstance(weights, range):
-            funnel = ceil_fraction(self.stages[index].required / days)
-            return max(funnel, self.floor(index))
-        running = self.stage_cumulative(index, range(days + 1))
-        return max(b - a for a, b in pairwise(running))
+            heaviest = Fraction(1, days)
+        else:
+            total = weights[-1] - weights[0]
+            if not total:
+                return self.floor(index)
+            heaviest = Fraction(max(b - a for a, b in pairwise(weights)), total)
+        funnel = ceil_fraction(self.stages[index].required * heaviest)
+        return max(funnel, self.floor(index))
 
     def per_day(self) -> tuple[Fraction, ...] | None:
         """Exact average per working day, or None without working days."""
