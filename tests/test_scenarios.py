@@ -245,3 +245,29 @@ def test_compare_says_each_cases_warnings_under_its_name(tmp_path: Path) -> None
     assert any(line.startswith("[optimistic] ") and "capacity of 60" in line for line in lines)
     assert not any(line.startswith("[lean] ") for line in lines)
     assert not any("capacity of 60" in line for line in lines if not line.startswith("["))
+
+
+def test_null_takes_a_key_out_as_if_the_file_did_not_have_it(tmp_path: Path) -> None:
+    original, edited = plan_files(tmp_path, {"  holidays: [2026-03-09..2026-03-10]": "  #"})
+    for fmt in ("table", "json"):
+        same(
+            ["plan", str(original), "-f", fmt, "--set", "calendar.holidays=null"],
+            ["plan", str(edited), "-f", fmt],
+        )
+    # A scenario's null does the same; a key the plan does not have stays out.
+    call = EXAMPLES / "call-team-2026-04.yaml"
+    text = call.read_text(encoding="utf-8")
+    without = tmp_path / "without.yaml"
+    without.write_text(text.replace("capacity:\n  dials: 150 ", "# "), encoding="utf-8")
+    scenario = tmp_path / "scenario.yaml"
+    scenario.write_text(text + "  free: {capacity: null, buffer: ~}\n", encoding="utf-8")
+    same(
+        ["plan", str(call), "-f", "json", "--set", "capacity="],
+        ["plan", str(without), "-f", "json"],
+    )
+    same(
+        ["plan", str(scenario), "-f", "json", "--scenario", "free"],
+        ["plan", str(without), "-f", "json"],
+    )
+    # A required key taken out is missing, as in a file without it.
+    assert invoke("plan", str(original), "--set", "period=null").exit_code == 3

@@ -5,7 +5,9 @@ it is validated, so that it goes through exactly the rules of the file: the valu
 is read with the same YAML 1.2 scalar rules (``1.10`` is an exact decimal, ``no`` is
 text, ``40%`` a rate), and the plan is validated and worked out as if the file had
 been edited. A scenario is a part of a plan (``{rates: {dials: 0.45}}``) laid over
-it: mappings merge key by key, ``reps`` by name, anything else is replaced.
+it: mappings merge key by key, ``reps`` by name, anything else is replaced; a key
+set to null (``--set capacity=null``, ``{capacity: null}``) is taken out, as if the
+file did not have it.
 
 Problems with the value of an override are reported where it came from: a
 ``--set`` names itself (``--set stretch=abc: stretch: must be a number``, a usage
@@ -185,6 +187,10 @@ def lay_over(data: dict[str, Any], override: Override) -> PlanPath:
             continue
         last = not parts
         if isinstance(node, dict):
+            if last and override.value is None:  # null (or nothing): as if never written
+                node.pop(part, None)
+                path.append(part)
+                break
             if last:
                 node[part] = override.value
             elif not isinstance(node.get(part), dict | list):
