@@ -254,6 +254,34 @@ def test_sheet_names_are_safe_and_unique() -> None:
     assert all(len(name) <= 31 for name in taken)
 
 
+@pytest.mark.parametrize(("lang", "team"), [("en", "Team"), ("zh", "团队")])
+def test_a_rep_named_like_the_summary_sheet_keeps_a_sheet_of_their_own(
+    tmp_path: Path, lang: str, team: str
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        dedent(
+            f"""
+            period: 2026-Q1
+            target: 100000
+            rates: {{pipeline: 0.3, intents: 10000, deep_talks: 0.2, connects: 0.25, dials: 0.4}}
+            reps: [{{name: Ann}}, {{name: {team}}}]
+            """
+        ),
+        encoding="utf-8",
+    )
+    book, path = workbook(tmp_path, "plan", str(plan), "--lang", lang)
+    assert book.sheetnames == [team, "Ann", f"{team} (2)"]
+    header, body = table_at(book[f"{team} (2)"], "Week" if lang == "en" else "周")
+    assert body  # the rep's weeks, on the rep's sheet
+    assert len(table_at(book[team], "Rep" if lang == "en" else "销售")[1]) == 3  # 2 reps, team
+    titles = [title for title, _ in chart_refs(path)]
+    assert sum(title.startswith(f"{team} — ") for title in titles) == 1  # the rep's chart
+    page = invoke("plan", str(plan), "--lang", lang, "-f", "html").stdout
+    assert page.count(f'data-rep="{team}"') == 1  # a section of the rep's own
+    assert "\\x00" not in page
+
+
 def test_a_rep_named_like_a_formula_stays_text(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from goalsplit.i18n import tr
-from goalsplit.render.view import Chart, Series, Table, Value, View, ViewKind
+from goalsplit.render.view import TEAM, Chart, Series, Table, Value, View, ViewKind, shown_name
 
 if TYPE_CHECKING:
     from goalsplit.render.view import Block, Kind, Number
@@ -86,7 +86,7 @@ def _plan(tables: list[Table], view: View) -> list[Chart]:
     result: list[Chart] = []
     for table in tables:
         if table.role == "plan-summary" and table.rows:
-            result.append(_bars(table, 0, (2,), tr("Quota per rep", lang), tr("Team", lang)))
+            result.append(_bars(table, 0, (2,), tr("Quota per rep", lang), TEAM))
         if table.role != "schedule" or not table.rows:
             continue
         by_month = table.columns[0].header == tr("Month", lang)
@@ -124,9 +124,7 @@ def _track(tables: list[Table], view: View) -> list[Chart]:
     progress = {t.name: t for t in tables if t.role == "progress"}
     for table in tables:
         if table.role == "track-summary" and table.rows:
-            chart = _bars(
-                table, 1, (3, 2), tr("Plan to date against actual", lang), tr("Team", lang)
-            )
+            chart = _bars(table, 1, (3, 2), tr("Plan to date against actual", lang), TEAM)
             result.append(_renamed(chart, (tr("Plan", lang), tr("Actual", lang))))
     from goalsplit.render import selected_reps
 
@@ -141,7 +139,12 @@ def _track(tables: list[Table], view: View) -> list[Chart]:
             result.append(replace(chart, reference=100))
     for table in tables:
         if table.role == "review" and table.rows:
-            chart = _bars(table, 0, (3, 2), tr("{rep} — plan against actual", lang, rep=table.name))
+            chart = _bars(
+                table,
+                0,
+                (3, 2),
+                tr("{rep} — plan against actual", lang, rep=shown_name(table.name, lang)),
+            )
             result.append(_renamed(chart, (tr("Plan", lang), tr("Actual", lang))))
     return result
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from goalsplit.i18n import N_, tr
 from goalsplit.render import Format, ReportOptions
 from goalsplit.render.report import per_day_cell
-from goalsplit.render.view import Block, Column, Table, Value
+from goalsplit.render.view import TEAM, Block, Column, Table, Value
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
@@ -73,7 +73,7 @@ def compare_blocks(cases: Sequence[Case], options: ReportOptions) -> list[Block]
                 for case in cases
             ),
         ],
-        name=tr("Team", lang),
+        name=TEAM,
         title=tr(
             "{team}{period}: scenarios side by side",
             lang,

@@ -27,7 +27,7 @@ from goalsplit import __version__
 from goalsplit.i18n import tr
 from goalsplit.render.display import cell_text, money
 from goalsplit.render.grid import Note
-from goalsplit.render.view import Chart, Table, View
+from goalsplit.render.view import TEAM, Chart, Table, View, shown_name
 from goalsplit.text import printable
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def render_view(view: View) -> Iterator[str]:
     by_about: dict[str, list[Chart]] = {}
     for chart in charts:
         by_about.setdefault(chart.about, []).append(chart)
-    reps = {b.name for b in blocks if isinstance(b, Table)} - {tr("Team", lang)}
+    reps = {b.name for b in blocks if isinstance(b, Table)} - {TEAM}
     drawn = len(reps) <= MAX_CHARTED_REPS
     first = next((b for b in blocks if isinstance(b, Table)), None)
     title = first.title if first is not None and first.title else "goalsplit"
@@ -132,7 +132,7 @@ def render_view(view: View) -> Iterator[str]:
             seen.add(name)
             mine = by_about.pop(name, []) if (drawn or name not in reps) else []
             if block is first:  # the team's charts, under the summary
-                mine += by_about.pop(tr("Team", lang), [])
+                mine += by_about.pop(TEAM, [])
             if mine:
                 parts.append(_charts(mine, lang, counter))
     if open_section:
@@ -205,8 +205,9 @@ def _charts(charts: Sequence[Chart], lang: str, counter: list[int]) -> str:
     for chart in charts:
         counter[0] += 1
         svg = _unique_ids(draw(chart, lang), f"c{counter[0]}-")
+        about = _attr(shown_name(chart.about, lang))
         out.append(
-            f'<figure class="chart" data-kind="{chart.kind}" data-about="{_attr(chart.about)}" '
+            f'<figure class="chart" data-kind="{chart.kind}" data-about="{about}" '
             f'aria-label="{_attr(chart.title)}">{svg}</figure>\n'
         )
     out.append("</div>\n")

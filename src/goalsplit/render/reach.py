@@ -16,7 +16,7 @@ from goalsplit.i18n import tr, trn
 from goalsplit.render import Format, ReportOptions, selected_reps
 from goalsplit.render.grid import Note
 from goalsplit.render.report import money
-from goalsplit.render.view import Block, Column, Table
+from goalsplit.render.view import TEAM, Block, Column, Table
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown
@@ -126,7 +126,7 @@ def reach_blocks(report: ReachReport, options: ReportOptions) -> list[Block]:
             Column(tr("At capacity", lang) + currency, "money"),
             Column(tr("of quota", lang), "percent", 1),
         ],
-        name=tr("Team", lang),
+        name=TEAM,
         title=tr(
             "{team}{period}: what each rep can make at capacity",
             lang,

@@ -21,7 +21,7 @@ from goalsplit.render.display import percent as _percent
 from goalsplit.render.display import share as _share
 from goalsplit.render.display import weight as _weight
 from goalsplit.render.grid import Note
-from goalsplit.render.view import Block, Column, Table, Value, stage_column
+from goalsplit.render.view import TEAM, Block, Column, Table, Value, shown_name, stage_column
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
@@ -98,7 +98,7 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Table:
         ),
         subtitle=_calendar_line(breakdown, lang),
         caption=tr("Stage columns: average per working day.", lang),
-        name=tr("Team", lang),
+        name=TEAM,
         role="plan-summary",
     )
     stages = breakdown.stages
@@ -544,7 +544,7 @@ def rates_blocks(report: RatesReport, options: ReportOptions) -> list[Block]:
             Column(tr("Team rate", lang), "rate"),
             Column(tr("Sample", lang), "count", 0),
         ],
-        name=tr("Team", lang),
+        name=TEAM,
         title=trn(
             "Rates from {file} ({since} – {until}, {count:,} row, prior {prior})",
             "Rates from {file} ({since} – {until}, {count:,} rows, prior {prior})",
@@ -632,7 +632,7 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
             Column(tr("Needed/day", lang), "money"),
             Column(tr("Plan/day", lang), "money"),
         ],
-        name=tr("Team", lang),
+        name=TEAM,
         role="track-summary",
         title=tr(
             "{team}{period}: progress as of {date} (working day {day} of {days})",
@@ -992,7 +992,7 @@ def review_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
     """The weekly (or monthly) review: the team's rows, then each shown rep's."""
     review = report.review
     assert review is not None
-    blocks = _review_grid(tr("Team", options.lang), review.team, report, options)
+    blocks = _review_grid(TEAM, review.team, report, options)
     for i in selected_reps(report.breakdown, options):
         blocks += _review_grid(report.reps[i].rep.name, review.reps[i], report, options)
     return blocks
@@ -1015,9 +1015,9 @@ def _review_grid(
         ],
         name=who,
         role="review",
-        title=tr("{who} — week by week", lang, who=who)
+        title=tr("{who} — week by week", lang, who=shown_name(who, lang))
         if by == "week"
-        else tr("{who} — month by month", lang, who=who),
+        else tr("{who} — month by month", lang, who=shown_name(who, lang)),
         caption=tr(
             "Stage columns: % of the plan. * unfinished: held to its plan through {date}.",
             lang,

@@ -92,11 +92,24 @@ def stage_column(header: str, unit: str, per_day: bool = False) -> Column:
     return Column(header, "count", 1 if per_day else None)
 
 
+TEAM = "\x00team"
+"""The ``name`` of the tables and charts about the whole team. No rep can be named so
+(a plan refuses control characters), so a rep named "Team" keeps a sheet, a section
+and charts of their own; a format shows it as "Team" in the report's language."""
+
+
+def shown_name(name: str, lang: str) -> str:
+    """A table's ``name`` as a person reads it (a sheet's name)."""
+    from goalsplit.i18n import tr
+
+    return tr("Team", lang) if name == TEAM else name
+
+
 @dataclass
 class Table:
     """A table of a report: title, columns, rows, footer and the caption below it.
 
-    ``name`` says what it is about, for a sheet's name (a rep's name, "Team");
+    ``name`` says what it is about, for a sheet's name: a rep's name, or :data:`TEAM`;
     ``rows`` may be any iterable (a long table is written as it is produced).
     """
 

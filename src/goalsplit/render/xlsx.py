@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from goalsplit.i18n import tr
 from goalsplit.render.display import EXCEL_FORMATS
 from goalsplit.render.grid import Note, display_width
-from goalsplit.render.view import Chart, Column, Table, Value, View, ViewKind
+from goalsplit.render.view import TEAM, Chart, Column, Table, Value, View, ViewKind, shown_name
 from goalsplit.text import printable
 
 if TYPE_CHECKING:
@@ -148,10 +148,10 @@ def render_view(view: View) -> Iterator[bytes]:
     current = ""
     for block in blocks:
         if isinstance(block, Table):
-            current = block.name or tr("Team", lang)
-        key = current or tr("Team", lang)
+            current = block.name or TEAM
+        key = current or TEAM
         if key not in sheets:
-            sheets[key] = _Sheet(workbook, sheet_name(key, taken), formats)
+            sheets[key] = _Sheet(workbook, sheet_name(shown_name(key, lang), taken), formats)
             order.append(key)
         sheets[key].add(block)
     placed: dict[int, tuple[_Sheet, int, int]] = {}  # id(table) -> sheet, first row, first col
