@@ -272,7 +272,7 @@ def test_a_rep_named_like_the_summary_sheet_keeps_a_sheet_of_their_own(
     )
     book, path = workbook(tmp_path, "plan", str(plan), "--lang", lang)
     assert book.sheetnames == [team, "Ann", f"{team} (2)"]
-    header, body = table_at(book[f"{team} (2)"], "Week" if lang == "en" else "周")
+    _, body = table_at(book[f"{team} (2)"], "Week" if lang == "en" else "周")
     assert body  # the rep's weeks, on the rep's sheet
     assert len(table_at(book[team], "Rep" if lang == "en" else "销售")[1]) == 3  # 2 reps, team
     titles = [title for title, _ in chart_refs(path)]
