@@ -15,7 +15,12 @@ Measures, as separate processes the way a user runs them:
 4. ``goalsplit rates`` on a generated 1,000,000-row history;
 5. issue 10: ``--set`` on the small plan; the 10,000-rep year with ``capacity:``
    and ``floors:`` (every rep checked against capacity, every day floored) against
-   the same plan without, and ``goalsplit reach`` on it.
+   the same plan without, and ``goalsplit reach`` on it;
+6. issue 12 (``--only reports`` runs just these): ``plan --format xlsx`` on a
+   1,000-rep quarter (the issue asks for under 5 s), ``track --format xlsx`` on it,
+   ``--format html`` on the 5-rep quarter, CSV on the 10,000-rep year (the seam's
+   cost), and actuals read from an .xlsx of 1,000 reps over a quarter against the
+   same rows as CSV.
 
 Small commands run in turns (so drift on a shared machine hits all alike) and
 each figure is a median, of wall time and of CPU time (user + system) of the
@@ -107,14 +112,16 @@ SHAPING = [
 ]
 
 
-def big_plan(reps: int, path: Path, shaped: bool = False, limits: bool = False) -> None:
-    """A year for ``reps`` reps; ``shaped`` adds seasonality, a ramp for the reps who
-    join during the year (and some hired before it), and a sales cycle; ``limits``
-    adds a daily capacity and floors."""
+def big_plan(
+    reps: int, path: Path, shaped: bool = False, limits: bool = False, period: str = "2026"
+) -> None:
+    """A year (or ``period``) for ``reps`` reps; ``shaped`` adds seasonality, a ramp for
+    the reps who join during the year (and some hired before it), and a sales cycle;
+    ``limits`` adds a daily capacity and floors."""
     lines = [
         *(["capacity: {dials: 150}", "floors: {dials: 20, connects: 8}"] if limits else []),
         "team: Benchmark",
-        "period: 2026",
+        f"period: {period}",
         "calendar: {country: CN}",
         f"target: {reps * 1_000_000}",
         "stretch: 1.1",
@@ -128,10 +135,12 @@ def big_plan(reps: int, path: Path, shaped: bool = False, limits: bool = False) 
             lines.append(f"    weight: {1 + (i % 7) / 10}")
         if i % 5 == 0:
             lines.append("    rates: {dials: 0.4}")
+        months = 3 if period.endswith("Q1") else 9  # a start and leave within the period
         if i % 11 == 0:
-            lines.append(f"    start: 2026-0{1 + i % 9}-1{i % 10}")
+            lines.append(f"    start: 2026-0{1 + i % months}-1{i % 10}")
         if i % 13 == 0:
-            lines.append("    leave: [2026-07-06..2026-07-10]")
+            leave = "2026-02-09..2026-02-13" if months == 3 else "2026-07-06..2026-07-10"
+            lines.append(f"    leave: [{leave}]")
         if i % 17 == 0:
             lines.append(f"    quota: {500_000 + i}")
         if shaped and i % 19 == 0:
@@ -181,8 +190,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=11, help="runs per small command")
     parser.add_argument("--big-repeat", type=int, default=3, help="runs per big plan")
+    parser.add_argument(
+        "--only", choices=["all", "reports"], default="all", help="reports: issue 12's figures"
+    )
     options = parser.parse_args()
     compile_package()
+    if options.only == "reports":
+        reports(options)
+        return
 
     small = run_interleaved(
         {
@@ -312,6 +327,82 @@ def main() -> None:
             options.big_repeat,
         )["rates"]
         print(f"rates, 1,000,000-row history (1,000 reps): wall {wall:.2f} s, cpu {cpu:.2f} s")
+
+
+def xlsx_actuals(csv_path: Path, xlsx_path: Path) -> None:
+    """The same rows as a workbook (real dates), as a CRM would export them."""
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Export")
+    with csv_path.open(encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split(",")
+        sheet.append(header)
+        for line in handle:
+            cells = line.rstrip("\n").split(",")
+            sheet.append([date.fromisoformat(cells[0]), cells[1], *map(int, cells[2:])])
+    book.save(xlsx_path)
+
+
+def reports(options: argparse.Namespace) -> None:
+    """Issue 12: the Excel and HTML formats, and activity read from .xlsx."""
+    small = run_interleaved(
+        {
+            "plan, 5-rep CN quarter, table": goalsplit("plan", str(EXAMPLE)),
+            "plan, 5-rep CN quarter, html": goalsplit("plan", str(EXAMPLE), "-f", "html"),
+            "track, 5-rep CN quarter, html": goalsplit(
+                "track", str(EXAMPLE), "-a", str(ACTUALS), "-f", "html"
+            ),
+            "plan, 5-rep CN quarter, xlsx": goalsplit("plan", str(EXAMPLE), "-f", "xlsx"),
+        },
+        options.repeat,
+    )
+    print(f"{'command':<42} {'wall s':>8} {'cpu s':>8}")
+    for name, (wall, cpu) in small.items():
+        print(f"{name:<42} {wall:>8.3f} {cpu:>8.3f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        quarter = Path(tmp) / "quarter-1000.yaml"
+        big_plan(1_000, quarter, period="2026-Q1")
+        actuals = Path(tmp) / "actuals.csv"
+        big_actuals(1_000, date(2026, 1, 1), date(2026, 3, 31), actuals)
+        workbook = Path(tmp) / "actuals.xlsx"
+        xlsx_actuals(actuals, workbook)
+        out = Path(tmp) / "out.xlsx"
+        for label, args in (
+            ("plan --format xlsx, 1,000 reps, quarter", ("plan", str(quarter))),
+            (
+                "track --format xlsx, 1,000 reps, quarter",
+                ("track", str(quarter), "-a", str(actuals)),
+            ),
+            (
+                "plan --format xlsx --daily, 1,000 reps, quarter",
+                ("plan", str(quarter), "--daily"),
+            ),
+        ):
+            wall, cpu = run_interleaved(
+                {"x": goalsplit(*args, "-f", "xlsx", "-o", str(out))}, options.big_repeat
+            )["x"]
+            size = out.stat().st_size / 1e6
+            print(f"{label}: wall {wall:.2f} s, cpu {cpu:.2f} s, {size:.1f} MB")
+        rows = sum(1 for _ in actuals.open(encoding="utf-8")) - 1
+        pair = run_interleaved(
+            {
+                kind: goalsplit(
+                    "track", str(quarter), "-a", str(path), "-f", "json", "-o", str(out)
+                )
+                for kind, path in (("csv", actuals), ("xlsx", workbook))
+            },
+            options.big_repeat,
+        )
+        for kind, (wall, cpu) in pair.items():
+            print(f"track, actuals as {kind} ({rows:,} rows): wall {wall:.2f} s, cpu {cpu:.2f} s")
+        year = Path(tmp) / "year-10000.yaml"
+        big_plan(10_000, year)
+        wall, cpu = run_interleaved(
+            {"csv": goalsplit("plan", str(year), "-f", "csv", "-o", str(Path(tmp) / "o.csv"))},
+            options.big_repeat,
+        )["csv"]
+        print(f"plan --format csv, 10,000 reps, year: wall {wall:.2f} s, cpu {cpu:.2f} s")
 
 
 if __name__ == "__main__":

@@ -4,10 +4,18 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from goalsplit.breakdown import Breakdown
 from goalsplit.errors import PlanError
 from goalsplit.worked import work_out_text
+
+# No per-example deadline: the machines that run the suite are shared and noisy, and a
+# timing is not a test (bench/benchmark.py measures speed). The mutation run loads its
+# own profile (tests/mutation_plugin.py), which stays.
+settings.register_profile("goalsplit", deadline=None)
+if settings.get_current_profile_name() == "default":
+    settings.load_profile("goalsplit")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -48,7 +48,7 @@ def test_every_format_has_a_renderer() -> None:
 
     assert set(RENDERERS) == set(Format)
     for fmt in Format:
-        assert callable(importlib.import_module(RENDERERS[fmt]).render)
+        assert callable(importlib.import_module(RENDERERS[fmt]).render_view)
 
 
 def test_plan_prints_the_team_and_each_rep_without_ansi_in_a_pipe() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -254,10 +253,9 @@ def test_anchors_and_aliases_are_rejected() -> None:
 def test_an_alias_bomb_is_refused_quickly() -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
-    started = time.perf_counter()
+    # Refused before composing: expanding it (10^9 strings) would never finish.
     with pytest.raises(PlanError) as caught:
         parse_plan("\n".join(lines) + "\n", "bomb.yaml")
-    assert time.perf_counter() - started < 10  # generous: expanding it would never finish
     assert len(caught.value.issues) == 10 + 9 * 9  # every anchor and alias
     assert str(caught.value.issues[0]).startswith("bomb.yaml:1:5: anchor &a0")
 

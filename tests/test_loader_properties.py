@@ -80,7 +80,7 @@ def mutated(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=300, deadline=2000)
+@settings(max_examples=300, deadline=None)
 @given(mutated())
 def test_a_mutated_plan_is_a_plan_or_plan_errors(text: str) -> None:
     try:
@@ -93,7 +93,7 @@ def test_a_mutated_plan_is_a_plan_or_plan_errors(text: str) -> None:
             issue.render("zh")
 
 
-@settings(max_examples=100, deadline=2000)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_is_a_plan_or_plan_errors(text: str) -> None:
     try:
@@ -128,7 +128,7 @@ CELLS = st.sampled_from(
 
 
 @settings(
-    max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(rows=st.lists(st.lists(CELLS, min_size=0, max_size=9), max_size=6))
 def test_any_csv_rows_are_read_or_reported(tmp_path: Path, rows: list[list[str]]) -> None:

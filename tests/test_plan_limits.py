@@ -3,7 +3,6 @@ text kept as written. Each limit is a located error, never a crash or a hang."""
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,10 +34,8 @@ def plan_text(replace: dict[str, str] | None = None) -> str:
 
 
 def problems(text: str) -> list[str]:
-    started = time.perf_counter()
     with pytest.raises(PlanError) as caught:
         parse_plan(text, "plan.yaml")
-    assert time.perf_counter() - started < 5  # at once, whatever the input
     return [str(issue) for issue in caught.value.issues]
 
 
@@ -75,10 +72,8 @@ def test_nesting_up_to_the_limit_is_a_validation_matter() -> None:
 
 
 def test_a_plan_above_the_size_limit_is_refused_without_reading_it_all(tmp_path: Path) -> None:
-    started = time.perf_counter()
     with pytest.raises(PlanError) as caught:
         load_plan("/dev/zero")  # endless: reading it all would never finish
-    assert time.perf_counter() - started < 5
     assert str(caught.value.issues[0]) == (
         f"/dev/zero: the plan is larger than {MAX_PLAN_BYTES // 2**20} MB, the most a plan "
         "file may hold"

@@ -20,7 +20,7 @@ from datetime import date
 from fractions import Fraction
 from itertools import chain
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from goalsplit.errors import ActivityError, ActivityKind, InputError, Issue, more_problems
 from goalsplit.i18n import LANGS, N_, stage_label
@@ -55,6 +55,24 @@ OUT_OF_RANGE = N_(
 )
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # a legacy .xls (and other Office 97 files)
+
+
+def is_workbook(path: Path) -> bool:
+    """An Excel workbook by its name (.xlsx, .xlsm, .xlsb, legacy .xls) or its first
+    bytes."""
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(4)
+    except OSError:
+        return False
+    return start in (_ZIP_MAGIC, _OLE_MAGIC)
+
+
 def _column_names(stage: Stage) -> set[str]:
     names = {stage.name.lower(), stage.name.replace("_", " ").lower()}
     if stage.label:
@@ -70,14 +88,16 @@ def load_history(
     since: date | None = None,
     until: date | None = None,
     display_name: str | None = None,
+    sheet: str | None = None,
 ) -> History:
-    """Read a history CSV: one row per rep and day (``date``) or month (``month``),
-    one column per stage (keys or labels, English or Chinese). Rows add up.
-    Raise ActivityError naming the line and column of every bad cell."""
+    """Read a history CSV or workbook (xlsx: the first sheet, or ``sheet``): one row
+    per rep and day (``date``) or month (``month``), one column per stage (keys or
+    labels, English or Chinese). Rows add up. Raise ActivityError naming the line
+    and column (a workbook: the sheet and cell) of every bad cell."""
     from goalsplit.history import History
 
     reader = _ActivityReader(
-        path, stages, display_name, kind="history", all_stages=True, months=True
+        path, stages, display_name, kind="history", all_stages=True, months=True, sheet=sheet
     )
     history = History(
         tuple(stage.name for stage in stages),
@@ -98,14 +118,16 @@ def load_actuals(
     start: date,
     end: date,
     display_name: str | None = None,
+    sheet: str | None = None,
 ) -> Actuals:
-    """Read an actuals CSV: ``date, rep`` and any of the stage columns; rows add up.
-    Bad cells are errors with line and column; rows dated outside [start, end] are
-    left out and counted (CRM exports often hold them), for a note."""
+    """Read an actuals CSV or workbook: ``date, rep`` and any of the stage columns;
+    rows add up. Bad cells are errors with line and column (a workbook: sheet and
+    cell); rows dated outside [start, end] are left out and counted (CRM exports
+    often hold them), for a note."""
     from goalsplit.track import Actuals
 
     reader = _ActivityReader(
-        path, stages, display_name, kind="actuals", all_stages=False, months=False
+        path, stages, display_name, kind="actuals", all_stages=False, months=False, sheet=sheet
     )
     actuals = Actuals(reader.present)
     for _, rep, day, _, values in reader.rows():
@@ -132,12 +154,35 @@ class _ActivityReader:
         kind: ActivityKind,
         all_stages: bool,
         months: bool,
+        sheet: str | None = None,
     ) -> None:
         path = Path(path)
         self.name = name = display_name or str(path)
         self.kind: ActivityKind = kind
         self.issues: list[Issue] = []
         self.errors = 0
+        self.sheet: str | None = None  # a workbook's sheet: cells are named Sheet!C7
+        if is_workbook(path):
+            from goalsplit.workbook import open_sheet
+
+            self.handle = None
+            rows, self.sheet = open_sheet(path, sheet, self)
+            self.reader: Any = rows
+            # The header is the first row with anything in it (exports often start
+            # lower down); problems with it name that row.
+            header = next((row for row in rows if row), None)
+            self._read_header(header, stages, all_stages, months, max(rows.line_num, 1))
+            rows.dates_as_months = self.by_month
+            return
+        if sheet is not None:
+            self.fail(
+                Issue(
+                    (),
+                    "--sheet {sheet} is for a workbook (.xlsx); this file is CSV",
+                    {"sheet": sheet},
+                    file=name,
+                )
+            )
         try:
             handle = path.open("rb")
             size = os.fstat(handle.fileno()).st_size
@@ -159,8 +204,18 @@ class _ActivityReader:
             header = next(self.reader, None)
         except csv.Error as exc:
             self.fail(self._csv_issue(exc, 1))
+        self._read_header(header, stages, all_stages, months)
+
+    def _read_header(
+        self,
+        header: list[str] | None,
+        stages: Sequence[Stage],
+        all_stages: bool,
+        months: bool,
+        line: int = 1,
+    ) -> None:
         if not header:
-            self.fail(Issue((), N_("the file is empty"), file=name, line=1, column=1))
+            self.fail(Issue((), N_("the file is empty"), **self.at(1, 1)))
         self.header = header
         lowered = [cell.strip().lower() for cell in header]
 
@@ -192,9 +247,7 @@ class _ActivityReader:
                         "missing": ", ".join(missing),
                         "header": ", ".join(_shown(cell) for cell in header),
                     },
-                    file=name,
-                    line=1,
-                    column=1,
+                    **self.at(line, 1),
                 )
             )
         assert rep_col is not None
@@ -206,6 +259,16 @@ class _ActivityReader:
         )
         self.columns = [col for col in stage_cols if col is not None]
 
+    def at(self, line: int, column: int | None) -> dict[str, Any]:
+        """Where a cell is, for an Issue: ``file``, ``line``, ``column``; in a workbook
+        the file names the sheet and the cell (``actuals.xlsx:Sheet1!C7``, a row
+        ``Sheet1!7:7``), the form Excel reads."""
+        if self.sheet is None:
+            return {"file": self.name, "line": line, "column": column}
+        from goalsplit.workbook import cell_name
+
+        return {"file": f"{self.name}:{cell_name(self.sheet, line, column)}"}
+
     def fail(self, issue: Issue) -> NoReturn:
         handle = getattr(self, "handle", None)
         if handle is not None:
@@ -215,9 +278,7 @@ class _ActivityReader:
     def problem(self, line: int, column: int, template: str, **params: object) -> None:
         self.errors += 1
         if self.errors <= MAX_REPORTED:
-            self.issues.append(
-                Issue((), template, params, file=self.name, line=line, column=column)
-            )
+            self.issues.append(Issue((), template, params, **self.at(line, column)))
 
     def _too_big(self) -> Issue:
         return Issue(
@@ -349,7 +410,8 @@ class _ActivityReader:
                 problem(reader.line_num, 1, issue.template, **issue.params)
                 continue
             break
-        self.handle.close()
+        if self.handle is not None:
+            self.handle.close()
 
     def _new_rep(self, rep: str, line: int, reps: set[str]) -> None:
         """Add ``rep`` to ``reps`` unless its name is a problem; stop past the limit."""
@@ -368,9 +430,7 @@ class _ActivityReader:
                     (),
                     "more than {max} different reps; split the file",
                     {"max": MAX_ACTIVITY_REPS},
-                    file=self.name,
-                    line=line,
-                    column=self.rep_col + 1,
+                    **self.at(line, self.rep_col + 1),
                 )
             )
         else:
@@ -381,9 +441,7 @@ class _ActivityReader:
     ) -> None:
         self.errors += 1
         if self.errors <= MAX_REPORTED:
-            self.issues.append(
-                Issue((), singular, params, plural=plural, file=self.name, line=line, column=column)
-            )
+            self.issues.append(Issue((), singular, params, plural=plural, **self.at(line, column)))
 
     def finish(self) -> None:
         if self.errors > MAX_REPORTED:

@@ -38,7 +38,7 @@ from goalsplit.text import printable
 try:
     from typer._click import exceptions as click_errors  # typer vendors click since 0.2x
 except ImportError:  # pragma: no cover - older typer runs on click itself
-    import click.exceptions as click_errors  # type: ignore[import-not-found, no-redef]
+    import click.exceptions as click_errors  # type: ignore[import-not-found, no-redef, unused-ignore]
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -258,6 +258,39 @@ ScenarioOption = Annotated[
 ]
 
 
+ActualsOption = Annotated[
+    Path,
+    typer.Option(
+        "--actuals",
+        "-a",
+        metavar="FILE",
+        help=N_("What was done: date, rep and any stage columns."),
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help=N_("Progress through this day (default: the last date in the actuals)."),
+        show_default=False,
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="NAME",
+        help=N_("The sheet to read when the file is an Excel workbook (default: the first)."),
+        show_default=False,
+    ),
+]
+
+
 @app.command(cls=_Command, help=N_("Work out each rep's quota and daily and weekly stage targets."))
 def plan(
     plan_file: PlanFile,
@@ -288,11 +321,8 @@ def plan(
 
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan")], language)
-    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
-    _refuse_inputs(target, built.inputs, language)
-    breakdown = built.breakdown
-    for name in reps or []:
-        _find_rep(breakdown, name, language)
+    _check_format(fmt, target, language)
+    breakdown = _worked_plan(plan_file, language, target, sets, scenario, reps)
     options = _options(target, language, reps=tuple(reps or ()), daily=daily, by=by)
     _emit(render(fmt, breakdown, options), target, language)
     _finish(breakdown, strict, language)
@@ -329,7 +359,7 @@ def today(
         typer.Option(
             "--actuals",
             "-a",
-            metavar="CSV",
+            metavar="FILE",
             help=N_(
                 "The evening card: what was done today, this week and so far against the "
                 "targets, and the catch-up pace."
@@ -347,6 +377,7 @@ def today(
             help=N_("With --actuals: a short plain-text message for the team's chat group."),
         ),
     ] = False,
+    sheet: SheetOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     lang: LangOption = None,
@@ -367,10 +398,9 @@ def today(
             param_hint="'--share'",
         )
     target = _target(output, inputs, language)
+    _check_format(fmt, target, language)
     day = _parse_day(on, language) if on is not None else None
-    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
-    _refuse_inputs(target, built.inputs, language)
-    breakdown = built.breakdown
+    breakdown = _worked_plan(plan_file, language, target, sets, scenario)
     if rep is None:
         if len(breakdown.reps) != 1:
             raise typer.BadParameter(
@@ -421,7 +451,7 @@ def today(
         from goalsplit.card import evening_card
         from goalsplit.track import track as track_progress
 
-        actuals = _load_actuals(actuals_file, breakdown, language)
+        actuals = _load_actuals(actuals_file, breakdown, language, sheet)
         report = track_progress(breakdown, actuals, day)
         index = breakdown.reps.index(chosen)
         card = replace(card, evening=evening_card(breakdown, report, index))
@@ -456,28 +486,8 @@ def today(
 )
 def track(
     plan_file: PlanFile,
-    actuals_file: Annotated[
-        Path,
-        typer.Option(
-            "--actuals",
-            "-a",
-            metavar="CSV",
-            help=N_("What was done: date, rep and any stage columns."),
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            show_default=False,
-        ),
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help=N_("Progress through this day (default: the last date in the actuals)."),
-            show_default=False,
-        ),
-    ] = None,
+    actuals_file: ActualsOption,
+    as_of: AsOfOption = None,
     reps: RepsOption = None,
     by: Annotated[
         _By | None,
@@ -500,6 +510,7 @@ def track(
             show_default=False,
         ),
     ] = None,
+    sheet: SheetOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     lang: LangOption = None,
@@ -512,14 +523,11 @@ def track(
 
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan"), (actuals_file, "actuals")], language)
+    _check_format(fmt, target, language)
     threshold = _percentage(fail_behind, language) if fail_behind is not None else None
     day = _parse_day(as_of, language, "'--as-of'") if as_of else None
-    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
-    _refuse_inputs(target, built.inputs, language)
-    breakdown = built.breakdown
-    for name in reps or []:
-        _find_rep(breakdown, name, language)
-    actuals = _load_actuals(actuals_file, breakdown, language)
+    breakdown = _worked_plan(plan_file, language, target, sets, scenario, reps)
+    actuals = _load_actuals(actuals_file, breakdown, language, sheet)
     day = day or actuals.last_date or breakdown.start
     if day < breakdown.start:
         raise typer.BadParameter(
@@ -574,28 +582,8 @@ def track(
 )
 def replan(
     plan_file: PlanFile,
-    actuals_file: Annotated[
-        Path,
-        typer.Option(
-            "--actuals",
-            "-a",
-            metavar="CSV",
-            help=N_("What was done: date, rep and any stage columns."),
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            show_default=False,
-        ),
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help=N_("Progress through this day (default: the last date in the actuals)."),
-            show_default=False,
-        ),
-    ] = None,
+    actuals_file: ActualsOption,
+    as_of: AsOfOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -606,6 +594,7 @@ def replan(
             show_default=False,
         ),
     ] = None,
+    sheet: SheetOption = None,
     lang: LangOption = None,
 ) -> None:
     from goalsplit.load import load_plan
@@ -618,7 +607,7 @@ def replan(
     built = _build(plan_file, language)
     _refuse_inputs(target, built.inputs, language)
     breakdown = built.breakdown
-    actuals = _load_actuals(actuals_file, breakdown, language)
+    actuals = _load_actuals(actuals_file, breakdown, language, sheet)
     day = day or actuals.last_date or breakdown.start
     if not breakdown.start <= day <= breakdown.end:
         raise typer.BadParameter(
@@ -701,6 +690,7 @@ def rates(
             case_sensitive=False,
         ),
     ] = RatesFormat.table,
+    sheet: SheetOption = None,
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -715,6 +705,7 @@ def rates(
     if plan_file is not None:
         inputs.append((plan_file, "plan"))
     target = _target(output, inputs, language)
+    _check_format(fmt, target, language)
     first = _parse_day(since, language, "'--since'") if since else None
     last = _parse_day(until, language, "'--until'") if until else None
     stages = (REVENUE, *DEFAULT_FUNNEL)
@@ -724,8 +715,9 @@ def rates(
         except PlanError as exc:
             _report_issues(exc.issues, language, getattr(exc, "kind", "plan"))
             raise typer.Exit(EXIT_INVALID_PLAN) from None
+    _check_reader(history_file, language)
     try:
-        history = load_history(history_file, stages, first, last)
+        history = load_history(history_file, stages, first, last, sheet=sheet)
         report = rates_report(str(history_file), history, stages, prior)
     except PlanError as exc:
         _report_issues(exc.issues, language, "history")
@@ -761,11 +753,8 @@ def reach(
 
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan")], language)
-    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
-    _refuse_inputs(target, built.inputs, language)
-    breakdown = built.breakdown
-    for name in reps or []:
-        _find_rep(breakdown, name, language)
+    _check_format(fmt, target, language)
+    breakdown = _worked_plan(plan_file, language, target, sets, scenario, reps)
     capacity = _per_day(per_day, breakdown, language) if per_day else None
     if capacity is None and not any(rep.capacity for rep in breakdown.reps):
         raise typer.BadParameter(
@@ -853,6 +842,7 @@ def compare(
 
     language = _language(lang, plan_file)
     target = _target(output, [(plan_file, "plan")], language)
+    _check_format(fmt, target, language)
     base = tuple(sets or ())
     first = _build(plan_file, language, what_if=WhatIf(None, base) if base else None)
     _refuse_inputs(target, first.inputs, language)
@@ -1016,6 +1006,23 @@ def _what_if(sets: list[str] | None, scenario: str | None) -> WhatIf | None:
     return WhatIf(scenario, tuple(sets or ()))
 
 
+def _worked_plan(
+    plan_file: Path,
+    language: Lang,
+    target: Target | None,
+    sets: list[str] | None = None,
+    scenario: str | None = None,
+    reps: list[str] | None = None,
+) -> Breakdown:
+    """The plan worked out for a report: the what-ifs laid over it, the files it names
+    (its history) refused as the output, and the reps asked for checked."""
+    built = _build(plan_file, language, what_if=_what_if(sets, scenario))
+    _refuse_inputs(target, built.inputs, language)
+    for name in reps or []:
+        _find_rep(built.breakdown, name, language)
+    return built.breakdown
+
+
 def _build(
     plan_file: Path, lang: Lang, exit_on_error: bool = True, what_if: WhatIf | None = None
 ) -> _Built:
@@ -1054,14 +1061,34 @@ def _build(
     return _Built(worked.breakdown, inputs, worked.scenarios)
 
 
-def _load_actuals(path: Path, breakdown: Breakdown, lang: Lang) -> Actuals:
+def _check_reader(path: Path, lang: Lang) -> None:
+    """A workbook needs the reports extra's reader: without it, one line and exit 2."""
+    from importlib.util import find_spec
+
+    from goalsplit.activity import is_workbook
+
+    if is_workbook(path) and find_spec("python_calamine") is None:
+        _usage_failure(
+            tr(
+                "goalsplit: reading {file} needs the reports extra (python-calamine is not "
+                "installed): pip install 'goalsplit[reports]'",
+                lang,
+                file=path,
+            )
+        )
+
+
+def _load_actuals(
+    path: Path, breakdown: Breakdown, lang: Lang, sheet: str | None = None
+) -> Actuals:
     """Read an actuals file for the plan's period; on an error print every problem and
     exit 3."""
     from goalsplit.errors import PlanError
     from goalsplit.load import load_actuals
 
+    _check_reader(path, lang)
     try:
-        return load_actuals(path, breakdown.stages, breakdown.start, breakdown.end)
+        return load_actuals(path, breakdown.stages, breakdown.start, breakdown.end, sheet=sheet)
     except PlanError as exc:
         _report_issues(exc.issues, lang, "actuals")
         raise typer.Exit(EXIT_INVALID_PLAN) from None
@@ -1186,10 +1213,59 @@ def _refuse_inputs(target: Target | None, inputs: list[tuple[Path, Role]], lang:
         ) from None
 
 
-def _emit(chunks: Iterable[str], target: Target | None, lang: Lang) -> None:
+def _check_format(fmt: Enum, target: Target | None, lang: Lang) -> None:
+    """Before anything is computed: a binary format never goes to a terminal, and a
+    format of the reports extra needs it installed (exit 2 with a one-line hint)."""
+    from goalsplit.render import BINARY, MissingExtraError, check_extra
+
+    if fmt.value in BINARY and (
+        (target is None and sys.stdout.isatty()) or (target is not None and _is_terminal(target))
+    ):
+        raise typer.BadParameter(
+            tr(
+                "an {format} workbook is binary: write it to a file with -o FILE.{format}",
+                lang,
+                format=fmt.value,
+            ),
+            param_hint="'--format'",
+        )
+    try:
+        check_extra(fmt.value)
+    except MissingExtraError as exc:
+        _usage_failure(
+            tr(
+                "goalsplit: --format {format} needs the reports extra ({module} is not "
+                "installed): pip install 'goalsplit[reports]'",
+                lang,
+                format=exc.fmt,
+                module=exc.module,
+            )
+        )
+
+
+def _is_terminal(target: Target) -> bool:
+    if target.kind != "stream":
+        return False
+    if target.fd is not None:
+        return os.isatty(target.fd)
+    try:
+        fd = os.open(target.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
+
+
+def _emit(chunks: Iterable[str | bytes], target: Target | None, lang: Lang) -> None:
     if target is None:
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            if isinstance(chunk, bytes):  # a binary format into a pipe or a file
+                sys.stdout.flush()
+                sys.stdout.buffer.write(chunk)
+            else:
+                sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     from goalsplit.output import OutputFailedError, write_report

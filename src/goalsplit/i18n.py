@@ -696,6 +696,40 @@ ZH: dict[str, str] = {
     "note: ": "提示：",
     # history (load.py, history.py, breakdown.py, model.py)
     # -- issue 12: views, xlsx, html
+    "goalsplit: reading {file} needs the reports extra (python-calamine is not installed): "
+    "pip install 'goalsplit[reports]'": "goalsplit：读取 {file} 需要 reports 扩展（未安装 "
+    "python-calamine）：pip install 'goalsplit[reports]'",
+    "The sheet to read when the file is an Excel workbook (default: the first).": (
+        "文件为 Excel 工作簿时读取的工作表（默认：第一个）。"
+    ),
+    "--sheet {sheet} is for a workbook (.xlsx); this file is CSV": "--sheet {sheet} "
+    "用于工作簿（.xlsx）；此文件是 CSV",
+    "not an Excel workbook: {reason}": "不是 Excel 工作簿：{reason}",
+    "the workbook unpacks to more than {max} MB, the most a history or actuals file may "
+    "hold": "工作簿解压后超过 {max} MB，超出历史数据或实际数据文件的上限",
+    "reading .xlsx needs the reports extra: pip install 'goalsplit[reports]'": "读取 .xlsx "
+    "需要 reports 扩展：pip install 'goalsplit[reports]'",
+    "no sheet named {sheet}; the sheets are: {sheets}": "没有名为 {sheet} 的工作表；"
+    "现有工作表：{sheets}",
+    "the sheet {sheet} holds no cells ({reason})": "工作表 {sheet} 中没有单元格（{reason}）",
+    "Quota per rep": "每位销售的指标",
+    "Charts per rep are drawn for teams of up to {count} reps; the xlsx format charts every "
+    "rep.": "每位销售的图表仅在团队不超过 {count} 人时绘制；xlsx 格式为每位销售绘制图表。",
+    "an {format} workbook is binary: write it to a file with -o FILE.{format}": (
+        "{format} 工作簿是二进制文件：请用 -o FILE.{format} 写入文件"
+    ),
+    "goalsplit: --format {format} needs the reports extra ({module} is not installed): pip "
+    "install 'goalsplit[reports]'": "goalsplit：--format {format} 需要 reports 扩展（未安装 "
+    "{module}）：pip install 'goalsplit[reports]'",
+    "{rep} — the funnel for the period": "{rep} — 本期漏斗",
+    "{rep} — targets by month": "{rep} — 每月目标",
+    "{rep} — targets by week": "{rep} — 每周目标",
+    "Plan to date against actual": "截至目前：计划与实际",
+    "{rep} — % of plan to date by stage": "{rep} — 各阶段完成率（占截至目前计划）",
+    "{rep} — plan against actual": "{rep} — 计划与实际",
+    "{rep} — burn-up: plan to date against actual": "{rep} — 累计：计划与实际",
+    "Data": "数据",
+    "Reps": "销售",
     "allocation: history needs a history: file to draw on": "allocation: history 需要 history: "
     "历史数据文件",
     "history file {path} not found (a path relative to the plan file)": "找不到历史数据文件 "

@@ -158,8 +158,9 @@ def refuse_inputs(target: Target, inputs: Iterable[tuple[Path, Role]]) -> None:
             raise OutputRefusedError(_REFUSE_INPUT[role], file=path)
 
 
-def write_report(target: Target, chunks: Iterable[str]) -> None:
-    """Write the chunks (UTF-8) to the target: atomically to a file, else in place.
+def write_report(target: Target, chunks: Iterable[str | bytes]) -> None:
+    """Write the chunks to the target (text as UTF-8, bytes as they are: an xlsx
+    workbook): atomically to a file, else in place.
 
     Raise OutputFailedError when writing fails, BrokenPipeError when the reader
     of a pipe went away.
@@ -170,21 +171,26 @@ def write_report(target: Target, chunks: Iterable[str]) -> None:
         _write_atomically(target, chunks)
 
 
-def _write_in_place(target: Target, chunks: Iterable[str]) -> None:
+def _encoded(chunks: Iterable[str | bytes]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+
+
+def _write_in_place(target: Target, chunks: Iterable[str | bytes]) -> None:
     try:
         if target.fd is not None:
             fd = os.dup(target.fd)
         else:
             fd = os.open(target.path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines(chunks)
+        with os.fdopen(fd, "wb") as handle:
+            handle.writelines(_encoded(chunks))
     except BrokenPipeError:
         raise
     except OSError as exc:
         raise OutputFailedError(target.shown, _reason(exc)) from None
 
 
-def _write_atomically(target: Target, chunks: Iterable[str]) -> None:
+def _write_atomically(target: Target, chunks: Iterable[str | bytes]) -> None:
     directory, name = os.path.split(target.path)
     with _removed_on_signals() as pending:
         try:
@@ -195,8 +201,8 @@ def _write_atomically(target: Target, chunks: Iterable[str]) -> None:
                     _keep_owner(fd, target.owner)
                 else:
                     os.fchmod(fd, 0o666 & ~_umask())
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                    handle.writelines(chunks)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.writelines(_encoded(chunks))
                     handle.flush()
                     os.fsync(handle.fileno())
                 os.replace(tmp, target.path)

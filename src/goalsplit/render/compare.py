@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from goalsplit.i18n import N_, tr
 from goalsplit.render import Format, ReportOptions
-from goalsplit.render.grid import Block, Column, Grid
-from goalsplit.render.reach import assert_never
-from goalsplit.render.report import average, money
+from goalsplit.render.report import per_day_cell
+from goalsplit.render.view import Block, Column, Table, Value
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
@@ -65,12 +64,16 @@ def _verdict(fit: RepFit, options: ReportOptions) -> str:
 def compare_blocks(cases: Sequence[Case], options: ReportOptions) -> list[Block]:
     lang = options.lang
     stages = cases[0].breakdown.stages
-    grid = Grid(
+    grid = Table(
         columns=[
-            Column(tr("Rep", lang), "left"),
-            Column("", "left"),
-            *(Column(tr(BASE, lang) if case.name == BASE else case.name) for case in cases),
+            Column(tr("Rep", lang)),
+            Column(""),
+            *(
+                Column(tr(BASE, lang) if case.name == BASE else case.name, "count", 1, "right")
+                for case in cases
+            ),
         ],
+        name=tr("Team", lang),
         title=tr(
             "{team}{period}: scenarios side by side",
             lang,
@@ -85,25 +88,29 @@ def compare_blocks(cases: Sequence[Case], options: ReportOptions) -> list[Block]
     )
     for name in _names(cases, options):
         found = [_find(case, name) for case in cases]
-        grid.add_row(name, tr("Quota", lang), *(money(f[0].quota) if f else "–" for f in found))
+        grid.add_row(
+            name, tr("Quota", lang), *(Value(f[0].quota if f else None, "money") for f in found)
+        )
+        again = Value(name, shown="")  # every row names its rep in a spreadsheet
         for k, stage in enumerate(stages[1:], start=1):
             cells = []
             for f in found:
                 per_day = f[0].per_day() if f else None
-                cells.append(average(per_day[k], stage) if per_day else "–")
-            grid.add_row("", options.label(stage), *cells)
+                cells.append(per_day_cell(per_day[k] if per_day else None, stage))
+            grid.add_row(again, options.label(stage), *cells)
         grid.add_row(
-            "",
+            again,
             tr("Capacity", lang),
             *(_verdict(f[1], options) if f else "–" for f in found),
             style="bad" if any(f and not f[1].feasible for f in found) else "",
         )
     if not options.reps:
-        quotas = [tr("Team", lang), tr("Quota", lang)]
-        quotas += [money(case.breakdown.allocated) for case in cases]
+        quotas: list[object] = [tr("Team", lang), tr("Quota", lang)]
+        quotas += [Value(case.breakdown.allocated, "money") for case in cases]
         if any(any(r.capped for r in case.fit.reps) for case in cases):
             grid.add_row(*quotas)
-            quotas = ["", tr("At capacity", lang), *(money(c.fit.reachable) for c in cases)]
+            quotas = ["", tr("At capacity", lang)]
+            quotas += [Value(c.fit.reachable, "money") for c in cases]
         grid.footer = quotas
     return [grid]
 
@@ -151,30 +158,10 @@ def compare_document(cases: Sequence[Case], options: ReportOptions) -> dict[str,
     }
 
 
-def render_compare(fmt: Format, cases: Sequence[Case], options: ReportOptions) -> Iterator[str]:
-    if fmt is Format.table:
-        from goalsplit.render.table import lines, paint
+def render_compare(
+    fmt: Format, cases: Sequence[Case], options: ReportOptions
+) -> Iterator[str | bytes]:
+    from goalsplit.render import render_view
+    from goalsplit.render.view import View, ViewKind
 
-        yield paint(lines(compare_blocks(cases, options), options.width), options.color)
-    elif fmt is Format.markdown:
-        from goalsplit.render.markdown import document
-
-        yield document(compare_blocks(cases, options))
-    elif fmt is Format.json:
-        from goalsplit.render.json import _dumps
-
-        yield _dumps(compare_document(cases, options)) + "\n"
-    elif fmt is Format.csv:
-        from goalsplit.render.csv import BOM, _writer
-
-        buffer, writer = _writer()
-        grid = compare_blocks(cases, options)[0]
-        assert isinstance(grid, Grid)
-        writer.writerow([c.header for c in grid.columns])
-        name = ""
-        for row in grid.rows:
-            name = row[0] or name  # every row names its rep, for filters in a spreadsheet
-            writer.writerow([name, *(cell.replace(",", "") for cell in row[1:])])
-        yield BOM + buffer.getvalue()
-    else:
-        assert_never(fmt)
+    return render_view(fmt, View(ViewKind.compare, cases, options))

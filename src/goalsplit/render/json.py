@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from goalsplit.feasibility import has_limits, team_fit
 from goalsplit.funnel import ceil_fraction
 from goalsplit.render import ReportOptions, selected_reps
+from goalsplit.render.view import View, ViewKind, assert_never
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
@@ -608,3 +609,25 @@ def _review_row(row: ReviewRow, breakdown: Breakdown) -> dict[str, Any]:
             for name, check in zip(names[1:], row.checks[1:], strict=True)
         },
     }
+
+
+def render_view(view: View) -> Iterator[str]:
+    """Every view's JSON document, written by hand: the contract for scripts."""
+    kind, subject, options = view.kind, view.subject, view.options
+    if kind is ViewKind.plan:
+        return render(subject, options)
+    if kind is ViewKind.card:
+        return render_card(subject, options)
+    if kind is ViewKind.track:
+        return render_track(subject, options)
+    if kind is ViewKind.rates:
+        return render_rates(subject, options)
+    if kind is ViewKind.reach:
+        from goalsplit.render.reach import reach_document
+
+        return iter([_dumps(reach_document(subject, options)) + "\n"])
+    if kind is ViewKind.compare:
+        from goalsplit.render.compare import compare_document
+
+        return iter([_dumps(compare_document(subject, options)) + "\n"])
+    assert_never(kind)

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from goalsplit.render import ReportOptions
-from goalsplit.render.grid import Block, Grid
-from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
+from goalsplit.render.display import text_blocks
+from goalsplit.render.grid import Grid
+from goalsplit.render.view import Block, View, ViewKind
 from goalsplit.text import printable
 
 if TYPE_CHECKING:
@@ -21,23 +22,28 @@ if TYPE_CHECKING:
     from goalsplit.track import TrackReport
 
 
+def render_view(view: View) -> Iterator[str]:
+    yield document(view.blocks())
+
+
 def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
-    yield document(plan_blocks(breakdown, options))
+    return render_view(View(ViewKind.plan, breakdown, options))
 
 
 def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
-    yield document(card_blocks(card, options))
+    return render_view(View(ViewKind.card, card, options))
 
 
 def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
-    yield document(rates_blocks(report, options))
+    return render_view(View(ViewKind.rates, report, options))
 
 
 def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
-    yield document(track_blocks(report, options))
+    return render_view(View(ViewKind.track, report, options))
 
 
-def document(blocks: list[Block]) -> str:
+def document(view_blocks: list[Block]) -> str:
+    blocks = text_blocks(view_blocks)
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Grid):

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from goalsplit.i18n import tr, trn
 from goalsplit.render import Format, ReportOptions, selected_reps
-from goalsplit.render.grid import Block, Column, Grid, Note
+from goalsplit.render.grid import Note
 from goalsplit.render.report import money
+from goalsplit.render.view import Block, Column, Table
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 def _pct(part: Fraction, whole: Fraction) -> str:
     return f"{float(part / whole * 100):.1f}%" if whole else "–"
+
+
+def _share(part: Fraction, whole: Fraction) -> Fraction | None:
+    return part / whole * 100 if whole else None
 
 
 def _limit(fit: RepFit, options: ReportOptions) -> str:
@@ -112,15 +117,16 @@ def reach_blocks(report: ReachReport, options: ReportOptions) -> list[Block]:
     lang = options.lang
     breakdown = report.breakdown
     currency = f" ({breakdown.currency})" if breakdown.currency else ""
-    grid = Grid(
+    grid = Table(
         columns=[
-            Column(tr("Rep", lang), "left"),
-            Column(tr("Days", lang)),
-            Column(tr("Capacity", lang), "left"),
-            Column(tr("Quota", lang) + currency),
-            Column(tr("At capacity", lang) + currency),
-            Column(tr("of quota", lang)),
+            Column(tr("Rep", lang)),
+            Column(tr("Days", lang), "count"),
+            Column(tr("Capacity", lang)),
+            Column(tr("Quota", lang) + currency, "money"),
+            Column(tr("At capacity", lang) + currency, "money"),
+            Column(tr("of quota", lang), "percent", 1),
         ],
+        name=tr("Team", lang),
         title=tr(
             "{team}{period}: what each rep can make at capacity",
             lang,
@@ -139,22 +145,22 @@ def reach_blocks(report: ReachReport, options: ReportOptions) -> list[Block]:
         rep = fit.rep
         grid.add_row(
             rep.name,
-            str(rep.working_days),
+            rep.working_days,
             _limit(fit, options),
-            money(rep.quota),
-            money(fit.reach) if fit.reach is not None else "–",
-            _pct(fit.reach, rep.quota) if fit.reach is not None else "–",
+            rep.quota,
+            fit.reach,
+            _share(fit.reach, rep.quota) if fit.reach is not None else None,
             style="bad" if not fit.feasible else "",
         )
     if len(shown) == len(breakdown.reps):
         quota = breakdown.allocated
         grid.footer = [
             tr("Team", lang),
-            str(len(breakdown.working_days)),
+            len(breakdown.working_days),
             "",
-            money(quota),
-            money(report.team.reachable),
-            _pct(report.team.reachable, quota),
+            quota,
+            report.team.reachable,
+            _share(report.team.reachable, quota),
         ]
     return [grid, *team_notes(report.team, options)]
 
@@ -187,57 +193,8 @@ def reach_document(report: ReachReport, options: ReportOptions) -> dict[str, Any
     }
 
 
-def render_reach(fmt: Format, report: ReachReport, options: ReportOptions) -> Iterator[str]:
-    if fmt is Format.table:
-        from goalsplit.render.table import lines, paint
+def render_reach(fmt: Format, report: ReachReport, options: ReportOptions) -> Iterator[str | bytes]:
+    from goalsplit.render import render_view
+    from goalsplit.render.view import View, ViewKind
 
-        yield paint(lines(reach_blocks(report, options), options.width), options.color)
-    elif fmt is Format.markdown:
-        from goalsplit.render.markdown import document
-
-        yield document(reach_blocks(report, options))
-    elif fmt is Format.json:
-        from goalsplit.render.json import _dumps
-
-        yield _dumps(reach_document(report, options)) + "\n"
-    elif fmt is Format.csv:
-        yield from _csv(report, options)
-    else:
-        assert_never(fmt)
-
-
-def assert_never(value: NoReturn) -> NoReturn:  # typing.assert_never, Python 3.11+
-    raise AssertionError(f"unhandled format: {value!r}")
-
-
-def _csv(report: ReachReport, options: ReportOptions) -> Iterator[str]:
-    from goalsplit.render.csv import BOM, _exact, _writer
-
-    lang = options.lang
-    buffer, writer = _writer()
-    writer.writerow(
-        [
-            tr("Rep", lang),
-            tr("Working days", lang),
-            tr("Quota", lang),
-            tr("At capacity", lang),
-            tr("Stage", lang),
-            tr("Capacity", lang),
-            tr("Feasible", lang),
-        ]
-    )
-    for i in selected_reps(report.breakdown, options):
-        fit = report.team.reps[i]
-        binding = fit.binding
-        writer.writerow(
-            [
-                fit.rep.name,
-                fit.rep.working_days,
-                _exact(fit.rep.quota),
-                _exact(fit.reach),
-                binding.stage.name if binding else "",
-                binding.capacity if binding else "",
-                "yes" if fit.feasible else "no",
-            ]
-        )
-    yield BOM + buffer.getvalue()
+    return render_view(fmt, View(ViewKind.reach, report, options))

@@ -8,15 +8,20 @@ rep's day: today's targets beside the week's and the period's.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from goalsplit.i18n import N_, WEEKDAY_LABELS, stage_label, tr, trn
 from goalsplit.render import By, ReportOptions, selected_reps
-from goalsplit.render.grid import Block, Column, Grid, Note
+from goalsplit.render.display import half_up as _half_up
+from goalsplit.render.display import money, rate_short, rate_text, tenths, whole
+from goalsplit.render.display import percent as _percent
+from goalsplit.render.display import share as _share
+from goalsplit.render.display import weight as _weight
+from goalsplit.render.grid import Note
+from goalsplit.render.view import Block, Column, Table, Value, stage_column
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
@@ -45,43 +50,41 @@ def feasibility_notes(breakdown: Breakdown, options: ReportOptions) -> list[Note
     return notes(breakdown, options)
 
 
-def _half_up(amount: Fraction) -> int:
-    return math.floor(amount + Fraction(1, 2))
-
-
-def money(amount: int | Fraction) -> str:
-    """Whole currency units with thousands separators (halves round up)."""
-    return f"{_half_up(Fraction(amount)):,}"
+__all__ = ["_half_up", "money", "rate_short", "rate_text", "whole"]
 
 
 def average(amount: Fraction, stage: Stage) -> str:
     """An exact per-day average: whole currency units for money, one decimal for counts."""
+    return money(amount) if stage.unit == "money" else tenths(amount)
+
+
+def per_day_cell(amount: Fraction | None, stage: Stage) -> Value:
+    """A per-day average as a cell: money, or a count with one decimal."""
     if stage.unit == "money":
-        return money(amount)
-    tenths = _half_up(amount * 10)
-    sign = "-" if tenths < 0 else ""
-    return f"{sign}{abs(tenths) // 10:,}.{abs(tenths) % 10}"
+        return Value(amount, "money")
+    return Value(amount, "count", 1)
 
 
-def whole(amount: int) -> str:
-    return f"{amount:,}"
+def amount(value: Fraction | int | None, stage: Stage, signed: bool = False) -> Value:
+    """A quantity done or to do as a cell: money, or a count (whole when whole)."""
+    return Value(value, "money" if stage.unit == "money" else "count", signed=signed)
 
 
 def _currency(breakdown: Breakdown) -> str:
     return f" ({breakdown.currency})" if breakdown.currency else ""
 
 
-def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
+def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Table:
     lang = options.lang
     below = breakdown.stages[1:]  # the result is the quota column
     shown = [breakdown.reps[i] for i in selected_reps(breakdown, options)]
     everyone = len(shown) == len(breakdown.reps)
-    grid = Grid(
+    grid = Table(
         columns=[
-            Column(tr("Rep", lang), "left"),
-            Column(tr("Days", lang)),
-            Column(tr("Quota", lang) + _currency(breakdown)),
-            *(Column(options.label(stage)) for stage in below),
+            Column(tr("Rep", lang)),
+            Column(tr("Days", lang), "count"),
+            Column(tr("Quota", lang) + _currency(breakdown), "money"),
+            *(stage_column(options.label(stage), stage.unit, per_day=True) for stage in below),
         ],
         title=trn(
             "{team}{period} ({start} – {end}, {count} working day)",
@@ -95,6 +98,8 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
         ),
         subtitle=_calendar_line(breakdown, lang),
         caption=tr("Stage columns: average per working day.", lang),
+        name=tr("Team", lang),
+        role="plan-summary",
     )
     stages = breakdown.stages
     per_day_totals = [Fraction(0)] * len(stages)
@@ -104,18 +109,17 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Grid:
             per_day = tuple(Fraction(total, rep.working_days) for total in rep.totals())
         if per_day:
             per_day_totals = [a + b for a, b in zip(per_day_totals, per_day, strict=True)]
-        averages = [average(a, s) for s, a in zip(stages, per_day, strict=True)] if per_day else []
         grid.add_row(
             rep.name,
-            str(rep.working_days),
-            money(rep.totals()[0]) + ("*" if rep.quota_explicit else ""),
-            *(averages[1:] if per_day else ["–"] * len(below)),
+            rep.working_days,
+            Value(rep.totals()[0], mark="*" if rep.quota_explicit else ""),
+            *(per_day[1:] if per_day else [None] * len(below)),
         )
     grid.footer = [
         tr("Team", lang) if everyone else tr("Shown", lang),
-        str(len(breakdown.working_days)) if everyone else "",
-        money(sum((rep.quota for rep in shown), Fraction(0))),  # the exact sum, rounded once
-        *[average(a, s) for s, a in zip(stages, per_day_totals, strict=True)][1:],
+        len(breakdown.working_days) if everyone else "",
+        sum((rep.quota for rep in shown), Fraction(0)),  # the exact sum, rounded once
+        *per_day_totals[1:],
     ]
     return grid
 
@@ -241,10 +245,6 @@ def shaping_notes(breakdown: Breakdown, lang: str) -> list[Note]:
     return notes
 
 
-def _weight(value: Fraction) -> str:
-    return f"{float(value):.2f}".rstrip("0").rstrip(".")
-
-
 def month_name(month: int, lang: str) -> str:
     return f"{month}月" if lang == "zh" else date(2000, month, 1).strftime("%b")
 
@@ -304,18 +304,20 @@ def _rates_caption(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -
 
 def weekly_grid(
     breakdown: Breakdown, rep: RepPlan, options: ReportOptions, by_month: bool = False
-) -> Grid:
+) -> Table:
     """A rep's schedule: a row per ISO week, or (``by_month``) per calendar month."""
     lang = options.lang
     window = ""
     if (rep.start, rep.end) != (breakdown.start, breakdown.end):
         window = f", {rep.start} – {rep.end}" if lang != "zh" else f"，{rep.start} – {rep.end}"
-    grid = Grid(
+    grid = Table(
         columns=[
-            Column(tr("Month", lang) if by_month else tr("Week", lang), "left"),
-            Column(tr("Days", lang)),
-            *(Column(options.label(stage)) for stage in breakdown.stages),
+            Column(tr("Month", lang) if by_month else tr("Week", lang)),
+            Column(tr("Days", lang), "count"),
+            *(stage_column(options.label(stage), stage.unit) for stage in breakdown.stages),
         ],
+        name=rep.name,
+        role="schedule",
         title=trn(
             "{rep} — quota {quota}{currency}, {count} working day{window}",
             "{rep} — quota {quota}{currency}, {count} working days{window}",
@@ -347,35 +349,40 @@ def weekly_grid(
     for label, days, targets, lifted in zip(labels, day_counts, rows, marks, strict=True):
         grid.add_row(
             label,
-            str(days),
-            *(whole(t) + mark for t, mark in zip(targets, lifted, strict=True)),
+            days,
+            *_marked(targets, lifted),
             style="dim" if days == 0 else "",
         )
-    grid.footer = [tr("Total", lang), str(rep.working_days), *(whole(t) for t in rep.totals())]
+    grid.footer = [tr("Total", lang), rep.working_days, *rep.totals()]
     return grid
 
 
-def daily_grid(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> Grid:
+def _marked(targets: Sequence[int], marks: Sequence[str]) -> list[int | Value]:
+    return [Value(t, mark=mark) if mark else t for t, mark in zip(targets, marks, strict=True)]
+
+
+def daily_grid(breakdown: Breakdown, rep: RepPlan, options: ReportOptions) -> Table:
     lang = options.lang
-    grid = Grid(
+    grid = Table(
         columns=[
-            Column(tr("Date", lang), "left"),
-            *(Column(options.label(s)) for s in breakdown.stages),
+            Column(tr("Date", lang), "date"),
+            *(stage_column(options.label(s), s.unit) for s in breakdown.stages),
         ],
         title=tr("{rep} — by working day", lang, rep=rep.name),
+        name=rep.name,
     )
     marks = _floor_marks(rep, range(1, rep.working_days + 1), grid, options)
     for day, targets, lifted in zip(rep.days, rep.day_targets(), marks, strict=True):
         grid.add_row(
-            f"{day:%m-%d} {weekday(day, lang)}",
-            *(whole(t) + mark for t, mark in zip(targets, lifted, strict=True)),
+            Value(day, shown=f"{day:%m-%d} {weekday(day, lang)}"),
+            *_marked(targets, lifted),
         )
-    grid.footer = [tr("Total", lang), *(whole(t) for t in rep.totals())]
+    grid.footer = [tr("Total", lang), *rep.totals()]
     return grid
 
 
 def _floor_marks(
-    rep: RepPlan, boundaries: Sequence[int], grid: Grid, options: ReportOptions
+    rep: RepPlan, boundaries: Sequence[int], grid: Table, options: ReportOptions
 ) -> list[tuple[str, ...]]:
     """Per row, per stage: ``^`` where a daily floor lifts a day above the funnel's
     number; the caption says which floors (nothing at all without floors)."""
@@ -451,8 +458,8 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
     month_line = ""
     if card.month is not None:
         month_columns = [
-            Column(tr("Month {month}", lang, month=card.month.label)),
-            Column(tr("Left in month", lang)),
+            Column(tr("Month {month}", lang, month=card.month.label), "count"),
+            Column(tr("Left in month", lang), "count"),
         ]
         month_line = "\n" + trn(
             "Month {month}: {count} working day, {left} left from {date}; left in month: "
@@ -465,16 +472,17 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
             left=card.month_remaining_working_days,
             date=f"{shown:%m-%d}",
         )
-    grid = Grid(
+    grid = Table(
         columns=[
-            Column(tr("Stage", lang), "left"),
-            Column(tr("Today", lang) if card.working_day else f"{shown:%m-%d}"),
-            Column(tr("Week {week}", lang, week=card.week.label[-3:])),
+            Column(tr("Stage", lang)),
+            Column(tr("Today", lang) if card.working_day else f"{shown:%m-%d}", "count"),
+            Column(tr("Week {week}", lang, week=card.week.label[-3:]), "count"),
             *month_columns,
-            Column(tr("To date", lang)),
-            Column(tr("Period", lang)),
+            Column(tr("To date", lang), "count"),
+            Column(tr("Period", lang), "count"),
         ],
         title=title,
+        name=rep.name,
         caption=trn(
             "Week {week} ({start} – {end}): {count} working day, {left} left from {date}. "
             "To date: the schedule through {today}. Quota {quota}{currency}.",
@@ -495,43 +503,41 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
         + _calendar_line(breakdown, lang, "\n"),
     )
     for k, stage in enumerate(breakdown.stages):
+        cell = _cell_of(stage)
         grid.add_row(
             options.label(stage),
-            whole(card.targets[k]),
-            whole(card.week_targets[k]),
+            cell(card.targets[k]),
+            cell(card.week_targets[k]),
             *(
-                (whole(card.month_targets[k]), whole(card.month_left[k]))
+                (cell(card.month_targets[k]), cell(card.month_left[k]))
                 if card.month is not None
                 else ()
             ),
-            whole(card.period_to_date[k]),
-            whole(totals[k]),
+            cell(card.period_to_date[k]),
+            cell(totals[k]),
         )
     blocks.append(grid)
     return blocks
 
 
-def rate_text(rate: Fraction | None, trim: bool = False) -> str:
-    """Rates below 1 with four decimals (``trim``: without trailing zeros), ratios
-    such as ARPU as amounts."""
-    if rate is None:
-        return "–"
-    if rate >= 100:
-        return money(rate)
-    text = f"{float(rate):,.2f}" if rate >= 1 else f"{float(rate):.4f}"
-    return text.rstrip("0").rstrip(".") if trim else text
+def _cell_of(stage: Stage) -> Callable[[Fraction | int | None], Fraction | int | Value | None]:
+    """A stage row's whole amounts: money cells for a money stage (in a column of counts)."""
+    if stage.unit == "money":
+        return lambda value: Value(value, "money")
+    return lambda value: value
 
 
 def rates_blocks(report: RatesReport, options: ReportOptions) -> list[Block]:
     lang = options.lang
     since, until = report.window
     stages = report.stages
-    team = Grid(
+    team = Table(
         columns=[
-            Column(tr("Stage", lang), "left"),
-            Column(tr("Team rate", lang)),
-            Column(tr("Sample", lang)),
+            Column(tr("Stage", lang)),
+            Column(tr("Team rate", lang), "rate"),
+            Column(tr("Sample", lang), "count", 0),
         ],
+        name=tr("Team", lang),
         title=trn(
             "Rates from {file} ({since} – {until}, {count:,} row, prior {prior})",
             "Rates from {file} ({since} – {until}, {count:,} rows, prior {prior})",
@@ -548,16 +554,17 @@ def rates_blocks(report: RatesReport, options: ReportOptions) -> list[Block]:
         ),
     )
     for stage, estimate_ in zip(stages[1:], report.table.team, strict=True):
-        team.add_row(options.label(stage), rate_text(estimate_.raw), money(estimate_.sample))
-    reps = Grid(
+        team.add_row(options.label(stage), estimate_.raw, estimate_.sample)
+    reps = Table(
         columns=[
-            Column(tr("Rep", lang), "left"),
-            Column(tr("Stage", lang), "left"),
-            Column(tr("Raw", lang)),
-            Column(tr("Used", lang)),
-            Column(tr("Sample", lang)),
-            Column("", "left"),
+            Column(tr("Rep", lang)),
+            Column(tr("Stage", lang)),
+            Column(tr("Raw", lang), "rate"),
+            Column(tr("Used", lang), "rate"),
+            Column(tr("Sample", lang), "count", 0),
+            Column(""),
         ],
+        name=tr("Reps", lang),
         title=tr("Each rep's rates (used = shrunk toward the team's rate)", lang),
         caption=tr(
             "thin: the rep's own sample weighs less than the prior, so the team's rate "
@@ -573,11 +580,11 @@ def rates_blocks(report: RatesReport, options: ReportOptions) -> list[Block]:
             elif estimate_.thin:
                 flag = tr("thin", lang)
             reps.add_row(
-                name if k == 0 else "",
+                name if k == 0 else Value(name, shown=""),  # every row names its rep in xlsx
                 options.label(stage),
-                rate_text(estimate_.raw),
-                rate_text(estimate_.used),
-                money(estimate_.sample),
+                estimate_.raw,
+                estimate_.used,
+                estimate_.sample,
                 flag,
                 style="dim" if flag else "",
             )
@@ -585,23 +592,14 @@ def rates_blocks(report: RatesReport, options: ReportOptions) -> list[Block]:
 
 
 def _pct(value: Fraction | None) -> str:
-    return "–" if value is None else f"{float(value):.0f}%"
+    return _percent(value)
 
 
 def _amount(value: Fraction | None, stage: Stage) -> str:
-    """A quantity as done or to do: whole units (money with separators)."""
+    """A quantity as done or to do, in a sentence: whole units (money with separators)."""
     if value is None:
         return "–"
-    return (
-        money(value) if stage.unit == "money" or value.denominator == 1 else average(value, stage)
-    )
-
-
-def _signed(value: Fraction | None, stage: Stage) -> str:
-    if value is None:
-        return "–"
-    text = _amount(abs(value), stage)
-    return f"+{text}" if value > 0 else (f"-{text}" if value < 0 else text)
+    return money(value) if stage.unit == "money" or value.denominator == 1 else tenths(value)
 
 
 STATUS_TEXT = {"ahead": N_("ahead"), "on track": N_("on track"), "behind": N_("behind")}
@@ -615,18 +613,20 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
     activity = stages[-1]
     shown = [report.reps[i] for i in selected_reps(breakdown, options)]
     team = report.team
-    summary = Grid(
+    summary = Table(
         columns=[
-            Column("#"),
-            Column(tr("Rep", lang), "left"),
-            Column(options.label(stages[0])),
-            Column(tr("Plan", lang)),
-            Column("%"),
-            Column(tr("Tier", lang), "left"),
-            Column(tr("Status", lang), "left"),
-            Column(tr("Needed/day", lang)),
-            Column(tr("Plan/day", lang)),
+            Column("#", "count"),
+            Column(tr("Rep", lang)),
+            stage_column(options.label(stages[0]), stages[0].unit),
+            Column(tr("Plan", lang), "money"),
+            Column("%", "percent"),
+            Column(tr("Tier", lang)),
+            Column(tr("Status", lang)),
+            Column(tr("Needed/day", lang), "money"),
+            Column(tr("Plan/day", lang), "money"),
         ],
+        name=tr("Team", lang),
+        role="track-summary",
         title=tr(
             "{team}{period}: progress as of {date} (working day {day} of {days})",
             lang,
@@ -654,27 +654,27 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
     for r in sorted(shown, key=lambda r: r.rank or len(report.reps) + 1):
         head = r.result
         summary.add_row(
-            str(r.rank) if r.rank is not None else "–",
+            r.rank,
             r.rep.name,
-            _amount(head.actual, stages[0]),
-            money(head.planned),
-            _pct(head.pct),
-            tr(TIER_TEXT[r.tier], lang) if r.tier else "–",
+            head.actual,
+            head.planned,
+            head.pct,
+            tr(TIER_TEXT[r.tier], lang) if r.tier else None,
             tr(STATUS_TEXT[r.status], lang),
-            money(head.per_day) if head.per_day is not None else "–",
-            money((r.rep.per_day() or (Fraction(0),))[0]),
+            head.per_day,
+            (r.rep.per_day() or (Fraction(0),))[0],
             style="bad" if r.status == "behind" else "",
         )
     summary.footer = [
         "",
         tr("Team", lang),
-        money(team.actual),
-        money(team.planned),
-        _pct(team.pct),
+        Value(team.actual, "money"),
+        team.planned,
+        team.pct,
         "",
         "",
-        money(team.catch_up_per_day) if team.catch_up_per_day is not None else "–",
-        money(team.original_per_day),
+        team.catch_up_per_day,
+        team.original_per_day,
     ]
     blocks: list[Block] = [summary]
     if team.attainment is not None:
@@ -720,30 +720,6 @@ def track_blocks(report: TrackReport, options: ReportOptions) -> list[Block]:
     for r in shown:
         blocks += _rep_track_blocks(r, report, options, activity)
     return blocks
-
-
-def _share(share: Fraction) -> str:
-    return f"{float(share * 100):g}%"
-
-
-def rate_short(rate: Fraction | None) -> str:
-    """A rate for a sentence: two significant digits below 1 (0.12, 0.20, 0.012),
-    amounts as money, others with two decimals."""
-    if rate is None:
-        return "–"
-    if rate >= 100:
-        return money(rate)
-    if rate >= 1:
-        return f"{float(rate):,.2f}"
-    if rate == 0:
-        return "0"
-    from decimal import ROUND_HALF_EVEN, Decimal, localcontext
-
-    with localcontext() as context:
-        context.rounding = ROUND_HALF_EVEN
-        exact = Decimal(rate.numerator) / Decimal(rate.denominator)
-        value = exact.quantize(Decimal(1).scaleb(exact.adjusted() - 1))
-    return f"{value:f}"
 
 
 def _lower(label: str) -> str:
@@ -839,16 +815,18 @@ def _rep_track_blocks(
     from goalsplit.track import MIN_SAMPLE
 
     lang = options.lang
-    grid = Grid(
+    grid = Table(
         columns=[
-            Column(tr("Stage", lang), "left"),
-            Column(tr("Plan", lang)),
-            Column(tr("Actual", lang)),
-            Column(tr("Gap", lang)),
-            Column("%"),
-            Column(tr("Needed/day", lang)),
-            Column(tr("Plan/day", lang)),
+            Column(tr("Stage", lang)),
+            Column(tr("Plan", lang), "count"),
+            Column(tr("Actual", lang), "count"),
+            Column(tr("Gap", lang), "count", signed=True),
+            Column("%", "percent"),
+            Column(tr("Needed/day", lang), "count", 1),
+            Column(tr("Plan/day", lang), "count", 1),
         ],
+        name=r.rep.name,
+        role="progress",
         title=tr(
             "{rep} — {status}, working day {day} of {days}",
             lang,
@@ -863,25 +841,26 @@ def _rep_track_blocks(
         stage = p.stage
         grid.add_row(
             options.label(stage),
-            _amount(Fraction(p.planned), stage),
-            _amount(p.actual, stage),
-            _signed(p.gap, stage),
-            _pct(p.pct),
-            average(p.per_day, stage) if p.per_day is not None else "–",
-            average(p.plan.required / days, stage) if days else "–",
+            amount(p.planned, stage),
+            amount(p.actual, stage),
+            amount(p.gap, stage, signed=True),
+            p.pct,
+            per_day_cell(p.per_day, stage),
+            per_day_cell(p.plan.required / days if days else None, stage),
         )
     blocks: list[Block] = [grid]
     checks = [(conversion(s, options), s.rate) for s in r.stages if s.rate is not None]
     if checks:
-        rates = Grid(
+        rates = Table(
             columns=[
-                Column(tr("Stage", lang), "left"),
-                Column(tr("Actual rate", lang)),
-                Column(tr("Plan", lang)),
-                Column(tr("Team", lang)),
-                Column(tr("Sample", lang)),
-                Column("", "left"),
+                Column(tr("Stage", lang)),
+                Column(tr("Actual rate", lang), "rate"),
+                Column(tr("Plan", lang), "rate"),
+                Column(tr("Team", lang), "rate"),
+                Column(tr("Sample", lang), "count", 0),
+                Column(""),
             ],
+            name=r.rep.name,
             title=tr("{rep} — conversion so far", lang, rep=r.rep.name),
             caption=tr(
                 "A rate is judged once its sample reaches {sample} count equivalents.",
@@ -893,10 +872,10 @@ def _rep_track_blocks(
             weak = c.weak
             rates.add_row(
                 label,
-                rate_text(c.actual),
-                rate_text(c.planned),
-                rate_text(c.team),
-                money(c.sample),
+                c.actual,
+                c.planned,
+                c.team,
+                c.sample,
                 tr("weak", lang) if weak else ("" if c.judged else tr("too few", lang)),
                 style="bad" if weak else ("dim" if not c.judged else ""),
             )
@@ -1018,15 +997,17 @@ def _review_grid(
     lang = options.lang
     stages = report.breakdown.stages
     by = report.review.by if report.review else "week"
-    grid = Grid(
+    grid = Table(
         columns=[
-            Column(tr("Week", lang) if by == "week" else tr("Month", lang), "left"),
-            Column(tr("Days", lang)),
-            Column(options.label(stages[0])),
-            Column(tr("Plan", lang)),
-            Column("%"),
-            *(Column(options.label(stage)) for stage in stages[1:]),
+            Column(tr("Week", lang) if by == "week" else tr("Month", lang)),
+            Column(tr("Days", lang), "count"),
+            stage_column(options.label(stages[0]), stages[0].unit),
+            Column(tr("Plan", lang), "money"),
+            Column("%", "percent"),
+            *(Column(options.label(stage), "percent") for stage in stages[1:]),
         ],
+        name=who,
+        role="review",
         title=tr("{who} — week by week", lang, who=who)
         if by == "week"
         else tr("{who} — month by month", lang, who=who),
@@ -1044,11 +1025,11 @@ def _review_grid(
         head = row.stages[0]
         grid.add_row(
             label,
-            str(row.working_days),
-            _amount(head.actual, stages[0]),
-            money(head.planned),
-            _pct(head.pct),
-            *(_pct(cell.pct) for cell in row.stages[1:]),
+            row.working_days,
+            head.actual,
+            head.planned,
+            head.pct,
+            *(cell.pct for cell in row.stages[1:]),
             style="bad" if row.status == "behind" else ("dim" if not row.working_days else ""),
         )
         diagnosis = row.diagnosis
@@ -1102,18 +1083,19 @@ def evening_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
             date=on,
             kind=card.describe(card.day_kind, lang),
         )
-    grid = Grid(
+    grid = Table(
         columns=[
-            Column(tr("Stage", lang), "left"),
-            Column(tr("Today", lang)),
-            Column(tr("Done", lang)),
-            Column(tr("Week {week}", lang, week=evening.week.label[-3:])),
-            Column(tr("Done", lang)),
-            Column(tr("To date", lang)),
-            Column(tr("Done", lang)),
-            Column(tr("Needed/day", lang)),
+            Column(tr("Stage", lang)),
+            Column(tr("Today", lang), "count"),
+            Column(tr("Done", lang), "count"),
+            Column(tr("Week {week}", lang, week=evening.week.label[-3:]), "count"),
+            Column(tr("Done", lang), "count"),
+            Column(tr("To date", lang), "count"),
+            Column(tr("Done", lang), "count"),
+            Column(tr("Needed/day", lang), "count", 1),
         ],
         title=title,
+        name=rep.name,
         caption=trn(
             "Week {week} and To date: the schedule through {date}. Needed/day: what each of "
             "the {count} working day left needs now to still make the quota {quota}{currency}.",
@@ -1128,15 +1110,16 @@ def evening_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
         ),
     )
     for k, (stage, progress) in enumerate(zip(stages, track.stages, strict=True)):
+        cell = _cell_of(stage)
         grid.add_row(
             options.label(stage),
-            whole(evening.targets[k]),
-            _amount(evening.done[k], stage),
-            whole(evening.week_planned[k]),
-            _amount(evening.week_done[k], stage),
-            whole(progress.planned),
-            _amount(progress.actual, stage),
-            average(progress.per_day, stage) if progress.per_day is not None else "–",
+            cell(evening.targets[k]),
+            amount(evening.done[k], stage),
+            cell(evening.week_planned[k]),
+            amount(evening.week_done[k], stage),
+            cell(progress.planned),
+            amount(progress.actual, stage),
+            per_day_cell(progress.per_day, stage),
         )
     blocks: list[Block] = [grid]
     head = track.result if track.result.actual is not None else track.activity

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from goalsplit.render import ReportOptions
-from goalsplit.render.grid import Block, Grid, Line, layout, wrap
-from goalsplit.render.report import card_blocks, plan_blocks, rates_blocks, track_blocks
+from goalsplit.render.display import text_blocks
+from goalsplit.render.grid import Grid, Line, layout, wrap
+from goalsplit.render.view import Block, View, ViewKind
 from goalsplit.text import printable
 
 if TYPE_CHECKING:
@@ -33,26 +34,30 @@ STYLES = {
 }
 
 
+def render_view(view: View) -> Iterator[str]:
+    yield paint(lines(view.blocks(), view.options.width), view.options.color)
+
+
 def render(breakdown: Breakdown, options: ReportOptions) -> Iterator[str]:
-    yield paint(lines(plan_blocks(breakdown, options), options.width), options.color)
+    return render_view(View(ViewKind.plan, breakdown, options))
 
 
 def render_card(card: DayCard, options: ReportOptions) -> Iterator[str]:
-    yield paint(lines(card_blocks(card, options), options.width), options.color)
+    return render_view(View(ViewKind.card, card, options))
 
 
 def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
-    yield paint(lines(rates_blocks(report, options), options.width), options.color)
+    return render_view(View(ViewKind.rates, report, options))
 
 
 def render_track(report: TrackReport, options: ReportOptions) -> Iterator[str]:
-    yield paint(lines(track_blocks(report, options), options.width), options.color)
+    return render_view(View(ViewKind.track, report, options))
 
 
 def lines(blocks: list[Block], width: int) -> list[Line]:
     """Blocks one under another, a blank line before every table but the first."""
     result: list[Line] = []
-    for block in blocks:
+    for block in text_blocks(blocks):
         if isinstance(block, Grid):
             if result:
                 result.append(("", ""))

@@ -20,6 +20,7 @@ from goalsplit.history import RatesReport
 from goalsplit.i18n import tr
 from goalsplit.limits import MAX_NUMBER, MIN_NUMBER
 from goalsplit.render import ReportOptions
+from goalsplit.render.view import View, ViewKind
 from goalsplit.text import printable
 
 SIGNIFICANT = 4  # digits of a rate below 1
@@ -83,6 +84,13 @@ def yaml_string(text: str) -> str:
         else:
             out.append(f"\\U{ord(char):08x}")
     return '"' + "".join(out) + '"'
+
+
+def render_view(view: View) -> Iterator[str]:
+    """Only the rates report has a YAML form (``UNSUPPORTED`` lists the others)."""
+    if view.kind is not ViewKind.rates:
+        raise ValueError(f"no YAML form for the {view.kind.value} report")
+    return render_rates(view.subject, view.options)
 
 
 def render_rates(report: RatesReport, options: ReportOptions) -> Iterator[str]:
