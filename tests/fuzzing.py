@@ -308,9 +308,11 @@ def failures(
         )
     if outcome.exit_code in (0, 1) and case.fmt and not outcome.traceback:  # 1: --strict
         text = outcome.stdout
+        data = None
         if case.output and case.output in left:
-            text = (out_dir / case.output).read_bytes().decode("utf-8", "backslashreplace")
-        found += _check_report(case, command, text)
+            data = (out_dir / case.output).read_bytes()
+            text = data.decode("utf-8", "backslashreplace")
+        found += _check_report(case, command, text, data)
     return found
 
 
@@ -337,13 +339,14 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _check_report(case: Case, command: str, text: str) -> list[Failure]:
+def _check_report(case: Case, command: str, text: str, data: bytes | None) -> list[Failure]:
     """What a report of ``case.fmt`` must be on exit 0: each format's own check (see
-    FORMAT_CHECKS), and no raw escape character in any text format."""
+    FORMAT_CHECKS), and no raw escape character in any text format. ``data``: the
+    written file's bytes (None when the report went to stdout)."""
     found: list[Failure] = []
     check = FORMAT_CHECKS.get(case.fmt or "")
     if check is not None:
-        found += check(case, command, text)
+        found += check(case, command, text, data)
     if case.fmt in TEXT_FORMATS and "\x1b" in text:
         at = text.index("\x1b")
         found.append(
@@ -356,7 +359,7 @@ def _check_report(case: Case, command: str, text: str) -> list[Failure]:
     return found
 
 
-def _check_json(case: Case, command: str, text: str) -> list[Failure]:
+def _check_json(case: Case, command: str, text: str, data: bytes | None) -> list[Failure]:
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
     except ValueError as exc:
@@ -375,7 +378,7 @@ def _check_json(case: Case, command: str, text: str) -> list[Failure]:
     return []
 
 
-def _check_csv(case: Case, command: str, text: str) -> list[Failure]:
+def _check_csv(case: Case, command: str, text: str, data: bytes | None) -> list[Failure]:
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
@@ -391,14 +394,55 @@ def _check_csv(case: Case, command: str, text: str) -> list[Failure]:
     return []
 
 
-# One check per output format, the one place to extend when a format lands (xlsx: open
-# the written bytes with openpyxl, no cell a formula; html: parse it, every name
-# escaped). A format without an entry is only held to the common property.
-FORMAT_CHECKS: dict[str, Callable[[Case, str, str], list[Failure]]] = {
+def _check_xlsx(case: Case, command: str, text: str, data: bytes | None) -> list[Failure]:
+    """A workbook: a zip (stdout too), and, written to a file, one openpyxl opens whole,
+    with no cell a formula (text is written as text)."""
+    if not text.startswith("PK"):
+        return [Failure("output", f"{command}: -f xlsx is not a zip", repr(text[:200]))]
+    if data is None:
+        return []
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data))
+    except Exception as exc:  # any failure to open is the finding
+        return [Failure("output", f"{command}: -f xlsx does not open", f"{type(exc).__name__}")]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    return [
+                        Failure(
+                            "output",
+                            f"{command}: xlsx cell is a formula",
+                            f"{sheet.title}!{cell.coordinate}: {str(cell.value)[:200]!r}",
+                        )
+                    ]
+    return []
+
+
+def _check_html(case: Case, command: str, text: str, data: bytes | None) -> list[Failure]:
+    """A whole page, whose only scripts are none: a rep named <script>... is shown as
+    text, and the page ends where a page ends."""
+    if "<script" in text.lower():
+        at = text.lower().index("<script")
+        return [
+            Failure("output", f"{command}: -f html holds a script", repr(text[at - 40 : at + 80]))
+        ]
+    if not text.rstrip().endswith("</html>"):
+        return [Failure("output", f"{command}: -f html is cut short", repr(text[-200:]))]
+    return []
+
+
+# One check per output format, the one place to extend when a format lands. A format
+# without an entry is only held to the common property.
+FORMAT_CHECKS: dict[str, Callable[[Case, str, str, bytes | None], list[Failure]]] = {
     "json": _check_json,
     "csv": _check_csv,
+    "xlsx": _check_xlsx,
+    "html": _check_html,
 }
-TEXT_FORMATS = {"table", "markdown", "csv", "yaml", "share"}  # no raw escape character
+TEXT_FORMATS = {"table", "markdown", "csv", "yaml", "share", "html"}  # no raw escape character
 
 
 _NUMBER = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]*)?%?$")
