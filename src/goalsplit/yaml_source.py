@@ -535,21 +535,21 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, name: str) -> Issue:
     ):
         opened = _unclosed_bracket(text)
         if opened is not None:
-            line, column, bracket = opened
+            at_line, at_column, bracket = opened
             template, params = _SYNTAX["bracket"], {"bracket": repr(bracket)}
-            return Issue((), template, params, file=name, line=line + 1, column=column + 1)
+            return Issue((), template, params, file=name, line=at_line + 1, column=at_column + 1)
     elif "maximum nesting depth" in problem:
         template, params = _SYNTAX["nesting"], {"max": MAX_NESTING}
-    line = mark.line if mark else None
-    column = mark.column + 1 if mark else None
-    if template == _SYNTAX["indented"] and mark is not None:
+    if mark is None:
+        return Issue((), template, params, file=name)
+    column = mark.column + 1
+    if template == _SYNTAX["indented"]:
         column = _indent_of(text, mark.line) + 1  # the start of the key that is too far in
-    if line is not None:
-        line, column = _within(text, line, column)
-    return Issue((), template, params, file=name, line=line + 1 if mark else None, column=column)
+    line, column = _within(text, mark.line, column)
+    return Issue((), template, params, file=name, line=line + 1, column=column)
 
 
-def _within(text: str, line: int, column: int | None) -> tuple[int, int | None]:
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
     """A position at the end of the stream (after the last line break) moved to the end
     of the last line, so that a message never points past the end of the file."""
     all_lines = lines(text)
