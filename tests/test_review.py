@@ -680,3 +680,35 @@ def test_replan_keeps_the_shaping_and_splits_by_the_days_weights(tmp_path: Path)
     assert f"  - name: Ben\n    quota: {ceil_fraction(ben)}\n" in text
     check = invoke("check", str(new), "--strict")
     assert check.exit_code == 0, check.stdout + check.stderr
+
+
+def test_replan_cuts_a_cycle_to_fit_the_days_left(tmp_path: Path) -> None:
+    """Found by the fuzz suite: a cycle carried over as written was as long as what was
+    left of the period, so the new plan did not pass check. After Fri 2026-03-20 two
+    working days are left (03-23, 03-24): the team's cycle of 2 and Ben's of 3 become 1."""
+    plan, actuals = setup(tmp_path, SHAPED_LEAVER, LEAVER_ACTUALS)
+    new = tmp_path / "rest.yaml"
+    result = invoke(
+        "replan", str(plan), "-a", str(actuals), "--as-of", "2026-03-20", "-o", str(new)
+    )
+    assert result.exit_code == 0, result.stderr
+    text = new.read_text(encoding="utf-8")
+    assert "period: {start: 2026-03-23, end: 2026-03-24" in text
+    assert "\ncycle: 1\n" in text
+    assert "    ramp: none\n    cycle: 1\n" in text
+    comments = " ".join(line[1:].strip() for line in text.splitlines() if line.startswith("#"))
+    assert (
+        "cycle: a sales cycle is shorter than its period: cut to 1, one less than the "
+        "working days left (2)" in comments
+    )
+    check = invoke("check", str(new))
+    assert check.exit_code == 0, check.stdout + check.stderr
+    # With one working day left there is no cycle at all.
+    result = invoke(
+        "replan", str(plan), "-a", str(actuals), "--as-of", "2026-03-23", "-o", str(new)
+    )
+    assert result.exit_code == 0, result.stderr
+    text = new.read_text(encoding="utf-8")
+    assert "\ncycle:" not in text
+    assert "    cycle: 0\n" in text
+    assert invoke("check", str(new)).exit_code == 0

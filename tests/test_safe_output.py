@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from goalsplit.cli import app
 from goalsplit.history import History, rates_report
-from goalsplit.model import DEFAULT_FUNNEL, REVENUE
+from goalsplit.model import DEFAULT_FUNNEL, REVENUE, Stage
 from goalsplit.render import RatesFormat, ReportOptions, render_rates
 from goalsplit.render.csv import safe_cell
 from goalsplit.render.grid import display_width, printable
@@ -172,6 +172,22 @@ def test_small_rates_keep_four_significant_digits() -> None:
     assert rate_value(Fraction(154529551, 10_000)) == "15452.96"
     assert rate_value(Fraction(15000)) == "15000"
     assert rate_value(Fraction(1, 10**12)) == "0.000000001"  # the smallest a plan accepts
+
+
+def test_a_stage_that_converted_nothing_pastes_as_the_smallest_rate_with_a_note() -> None:
+    """Found by the fuzz suite: revenue 0 from one deal gave ``deals: 0``, which the plan
+    the block is pasted into refuses."""
+    stages = (REVENUE, Stage(name="deals"))
+    history = History(("revenue", "deals"))
+    history.add("张伟", date(2022, 11, 1), date(2022, 11, 30), [0, 1])
+    report = rates_report("past.csv", history, stages, 0)
+    block = "".join(render_rates(RatesFormat.yaml, report, ReportOptions()))
+    assert "  deals: 0.000000001  # outside the range a plan accepts; adjust by hand" in block
+    assert "rates: {deals: 0.000000001}  # outside the range" in block
+    breakdown = breakdown_of(
+        "period: 2026-03\ntarget: 1000\nfunnel: [{name: deals}]\n" + block.split("\n", 1)[1]
+    )
+    assert breakdown.reps[0].rated[0].rate == Fraction(1, 10**9)
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,9 @@ SYNTAX = [
     ('team: "East\nperiod: 2026-03\n', "1:7", 'the quote " opened here is never closed'),
     ("target: [1000\nreps: []\n", "1:9", "the '[' opened here is never closed"),
     ("rates: {dials: 0.5\nreps: []\n", "1:8", "the '{' opened here is never closed"),
+    # Found at the end of the stream: said where the bracket opens, never past the end.
+    ("period: 2026-Q1\nreps: [A,\n", "2:7", "the '[' opened here is never closed"),
+    ("period: 2026-Q1\nrates: {dials: [1, 2}\n", "2:16", "the '[' opened here is never"),
     ("team: 'x' y\n", "1:11", "unexpected text after the value; put the whole value in quotes"),
     (
         "target: 1\n  period: 2026-03\n",

@@ -957,4 +957,8 @@ ZH: dict[str, str] = {
     "Ahead: at this pace {projected} ({attainment} of the quota), past the benchmark tier.": (
         "领先：按当前速度可达 {projected}（指标的 {attainment}），已超过标杆档。"
     ),
+    # -- fuzz: what the fuzz suite found
+    "cycle: a sales cycle is shorter than its period: cut to {cycle}, one less than the "
+    "working days left ({days})": "cycle：销售周期须短于周期本身：缩短为 {cycle}，比剩余工作日"
+    "（{days}）少一天",
 }

@@ -173,8 +173,9 @@ def replan(
         for r, left in zip(leavers, undelivered, strict=True)
     )
     result = Replan(as_of, start, end, target, revenue, tuple(reps), dropped, prior, "")
-    text = _comments(result, plan, breakdown, source, lang) + _yaml(
-        result, plan, breakdown.season, lang
+    days = len(breakdown.working_days) - after
+    text = _comments(result, plan, breakdown, source, lang, days) + _yaml(
+        result, plan, breakdown.season, lang, days
     )
     return Replan(as_of, start, end, target, revenue, tuple(reps), dropped, prior, text)
 
@@ -204,7 +205,9 @@ def _money(amount: Fraction | int) -> str:
     return f"{ceil_fraction(Fraction(amount)):,}"
 
 
-def _comments(result: Replan, plan: Plan, breakdown: Breakdown, source: str, lang: str) -> str:
+def _comments(
+    result: Replan, plan: Plan, breakdown: Breakdown, source: str, lang: str, days: int
+) -> str:
     lines = [
         tr(
             "Re-plan of {file} as of {date}, written by goalsplit replan.",
@@ -328,6 +331,17 @@ def _comments(result: Replan, plan: Plan, breakdown: Breakdown, source: str, lan
                 names=", ".join(c.name for c in plan.carve_out if c not in kept),
             )
         )
+    cycles = [plan.cycle, *(rep.cycle or 0 for rep in plan.reps)]
+    if max(cycles) >= days:
+        lines.append(
+            tr(
+                "cycle: a sales cycle is shorter than its period: cut to {cycle}, one less "
+                "than the working days left ({days})",
+                lang,
+                cycle=days - 1,
+                days=days,
+            )
+        )
     from goalsplit.render.grid import wrap
 
     text = []
@@ -387,9 +401,12 @@ def _season_text(season: tuple[Fraction, ...]) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
-def _shaping_lines(plan: Plan, season: tuple[Fraction, ...] | None, target: Fraction) -> list[str]:
+def _shaping_lines(
+    plan: Plan, season: tuple[Fraction, ...] | None, target: Fraction, days: int
+) -> list[str]:
     """The plan's shaping in time, carried over as written (the days that are left keep
-    their weights: seasonality, the ramp of each hire, the buffer, the cycle)."""
+    their weights: seasonality, the ramp of each hire, the buffer, the cycle, which is
+    cut to fit the ``days`` left)."""
     lines = []
     if isinstance(plan.seasonality, dict):
         months = ", ".join(f"{key}: {_decimal(w)}" for key, w in plan.seasonality.items())
@@ -400,8 +417,8 @@ def _shaping_lines(plan: Plan, season: tuple[Fraction, ...] | None, target: Frac
         lines.append(f"ramp: {_ramp_text(plan.ramp)}")
     if plan.buffer is not None:
         lines.append(f"buffer: {_decimal(plan.buffer)}")
-    if plan.cycle:
-        lines.append(f"cycle: {plan.cycle}")
+    if min(plan.cycle, days - 1) > 0:
+        lines.append(f"cycle: {min(plan.cycle, days - 1)}")
     kept = _carve_outs(plan, target)
     if kept:
         lines.append("carve_out:")
@@ -419,7 +436,9 @@ def _ramp_text(ramp: tuple[Decimal, ...] | str) -> str:
     return "[" + ", ".join(_decimal(step) for step in ramp) + "]"
 
 
-def _yaml(result: Replan, plan: Plan, season: tuple[Fraction, ...] | None, lang: str) -> str:
+def _yaml(
+    result: Replan, plan: Plan, season: tuple[Fraction, ...] | None, lang: str, days: int
+) -> str:
     from goalsplit.calendar import WEEKDAY_KEYS
 
     start, end = result.start, result.end
@@ -457,7 +476,7 @@ def _yaml(result: Replan, plan: Plan, season: tuple[Fraction, ...] | None, lang:
     if plan.rates:
         lines.append("rates:")
         lines += [f"  {name}: {_decimal(value)}" for name, value in plan.rates.items()]
-    lines += _shaping_lines(plan, season, result.target)
+    lines += _shaping_lines(plan, season, result.target, days)
     lines.append("reps:")
     by_name = {rep.name: rep for rep in plan.reps}
     for rep in result.reps:
@@ -478,5 +497,5 @@ def _yaml(result: Replan, plan: Plan, season: tuple[Fraction, ...] | None, lang:
         if written.ramp is not None:
             lines.append(f"    ramp: {_ramp_text(written.ramp)}")
         if written.cycle is not None:
-            lines.append(f"    cycle: {written.cycle}")
+            lines.append(f"    cycle: {min(written.cycle, days - 1)}")
     return "".join(line + "\n" for line in lines)

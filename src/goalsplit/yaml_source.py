@@ -528,14 +528,57 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, name: str) -> Issue:
         bracket = _char_at(text, context_mark)
         if context_mark and bracket in ("[", "{"):
             template, params, mark = _SYNTAX["bracket"], {"bracket": repr(bracket)}, context_mark
+    elif "flow" in context and (
+        "end of stream" in problem  # libyaml's wording
+        or "<stream end>" in problem  # PyYAML's
+        or problem.startswith("did not find expected node content")
+    ):
+        opened = _unclosed_bracket(text)
+        if opened is not None:
+            at_line, at_column, bracket = opened
+            template, params = _SYNTAX["bracket"], {"bracket": repr(bracket)}
+            return Issue((), template, params, file=name, line=at_line + 1, column=at_column + 1)
     elif "maximum nesting depth" in problem:
         template, params = _SYNTAX["nesting"], {"max": MAX_NESTING}
-    column = mark.column + 1 if mark else None
-    if template == _SYNTAX["indented"] and mark is not None:
+    if mark is None:
+        return Issue((), template, params, file=name)
+    column = mark.column + 1
+    if template == _SYNTAX["indented"]:
         column = _indent_of(text, mark.line) + 1  # the start of the key that is too far in
-    return Issue(
-        (), template, params, file=name, line=mark.line + 1 if mark else None, column=column
-    )
+    line, column = _within(text, mark.line, column)
+    return Issue((), template, params, file=name, line=line + 1, column=column)
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position at the end of the stream (after the last line break) moved to the end
+    of the last line, so that a message never points past the end of the file."""
+    all_lines = lines(text)
+    last = len(all_lines) - 1
+    if last > 0 and all_lines[last] == "":
+        last -= 1
+    if line <= last:
+        return line, column
+    return last, len(all_lines[last]) + 1
+
+
+def _unclosed_bracket(text: str) -> tuple[int, int, str] | None:
+    """The 0-based line, column and character of the last '[' or '{' never closed
+    (quoted text and comments skipped), or None."""
+    stack: list[tuple[int, int, str]] = []
+    for number, line in enumerate(lines(text)):
+        quote = ""
+        for column, char in enumerate(line):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"" and (column == 0 or line[column - 1] in " [{,:"):
+                quote = char
+            elif char == "#" and (column == 0 or line[column - 1] == " "):
+                break
+            elif char in "[{":
+                stack.append((number, column, char))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
 
 
 def _indent_of(text: str, line: int) -> int:

@@ -28,11 +28,10 @@ SIGNIFICANT = 4  # digits of a rate below 1
 
 def rate_value(rate: Fraction | None) -> str:
     """A rate as a plain decimal a plan accepts: four significant digits below 1,
-    two decimals above, never 0 for a rate above 0 (within the range a plan holds)."""
+    two decimals above, never 0 (within the range a plan holds: a stage that converted
+    nothing gets the smallest rate a plan accepts, marked by :func:`out_of_range`)."""
     if rate is None:
         return "null"
-    if rate <= 0:
-        return "0"
     clamped = min(max(rate, Fraction(MIN_NUMBER)), Fraction(MAX_NUMBER))
     with localcontext() as context:
         context.rounding = ROUND_HALF_EVEN
@@ -51,7 +50,8 @@ def rate_value(rate: Fraction | None) -> str:
 
 
 def out_of_range(rate: Fraction | None) -> bool:
-    return rate is not None and rate > 0 and not MIN_NUMBER <= rate <= MAX_NUMBER
+    """A rate a plan refuses as it is (0 included): written clamped, with a note."""
+    return rate is not None and not MIN_NUMBER <= rate <= MAX_NUMBER
 
 
 # A name is written plain only when no YAML reader can take it for anything but
