@@ -269,5 +269,7 @@ def test_null_takes_a_key_out_as_if_the_file_did_not_have_it(tmp_path: Path) -> 
         ["plan", str(scenario), "-f", "json", "--scenario", "free"],
         ["plan", str(without), "-f", "json"],
     )
-    # A required key taken out is missing, as in a file without it.
-    assert invoke("plan", str(original), "--set", "period=null").exit_code == 3
+    # A required key taken out is missing, as in a file without it, said of the --set.
+    missing = invoke("plan", str(original), "--set", "period=null")
+    assert missing.exit_code == 2
+    assert "'period=null': missing required key 'period'" in said(missing)

@@ -131,7 +131,13 @@ class OverlaidSource(SourceMap):
         if issue.file is not None:
             return issue
         for path, override in reversed(self.applied):  # the last one laid over wins
-            if issue.path[: len(path)] != path:
+            taken_out = (  # a required key that a null took out: said of the null
+                override.value is None
+                and bool(path)
+                and issue.path == path[:-1]
+                and issue.params.get("key") == repr(path[-1])
+            )
+            if issue.path[: len(path)] != path and not taken_out:
                 continue
             rest = issue.path[len(path) :]
             if override.origin is not None:  # a scenario's value, in the file
