@@ -177,6 +177,17 @@ def test_scenarios_that_are_wrong(tmp_path: Path) -> None:
     result = invoke("check", str(broken))
     assert result.exit_code == 3
     assert "plan.yaml:33:18: scenarios.bad.stretch: must be a number, got 'abc'" in result.stderr
+    # Every scenario that does not work out is said, each under its name.
+    two, _ = plan_files(
+        tmp_path, {}, SCENARIOS + "  bad: {stretch: abc}\n  huge: {reps: {张伟: {quota: 9e6}}}\n"
+    )
+    both = invoke("check", str(two))
+    assert both.exit_code == 3
+    lines = both.stderr.splitlines()
+    assert lines[0].startswith("[bad] ") and "scenarios.bad.stretch: must be a number" in lines[0]
+    assert lines[1].startswith("[huge] ") and "explicit quotas add up to 9,250,000" in lines[1]
+    assert lines[2] == "goalsplit: 2 errors in the plan's scenarios; nothing was written."
+    assert len(lines) == 3
     assert invoke("check", str(broken), "--scenario", "lean").exit_code == 0
     with pytest.raises(OverrideError):
         work_out_text(EAST, what_if=WhatIf("nope"))

@@ -901,11 +901,11 @@ def check(
             built = _build(
                 plan_file, language, exit_on_error=False, what_if=_what_if(sets, scenario)
             )
-            if scenario is None:  # every scenario of the plan must work out too
-                for name in built.scenarios:
-                    _build(plan_file, language, exit_on_error=False, what_if=_what_if(sets, name))
         except _Invalid:
             invalid = True
+            continue
+        if scenario is None and _scenarios_fail(plan_file, built.scenarios, sets, language):
+            invalid = True  # every scenario of the plan must work out too
             continue
         breakdown = built.breakdown
         _report_warnings(breakdown.warnings, language)
@@ -1066,6 +1066,38 @@ def _build(
     if worked.history_file is not None:
         inputs.append((worked.history_file, "history"))
     return _Built(worked.breakdown, inputs, worked.scenarios)
+
+
+def _scenarios_fail(
+    plan_file: Path, names: Sequence[str], sets: list[str] | None, lang: Lang
+) -> bool:
+    """Work out each scenario of the plan; print every error of every one that does not
+    work out, under the scenario's name, and count them. Whether any failed."""
+    from goalsplit.scenarios import OverrideError, WhatIf
+    from goalsplit.worked import work_out
+
+    errors = 0
+    for name in names:
+        try:
+            worked = work_out(plan_file, what_if=WhatIf(name, tuple(sets or ())))
+        except OverrideError as exc:  # a --set that leads nowhere in this scenario
+            raise typer.BadParameter(
+                tr(exc.template, lang, **exc.params), param_hint=f"'{exc.option}'"
+            ) from None
+        for issue in worked.errors:
+            typer.echo(f"[{printable(name)}] {issue.render(lang)}", err=True)
+            errors += 1
+    if errors:
+        typer.echo(
+            trn(
+                "goalsplit: {count} error in the plan's scenarios; nothing was written.",
+                "goalsplit: {count} errors in the plan's scenarios; nothing was written.",
+                errors,
+                lang,
+            ),
+            err=True,
+        )
+    return bool(errors)
 
 
 def _check_reader(path: Path, lang: Lang) -> None:

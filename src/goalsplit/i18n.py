@@ -705,6 +705,9 @@ ZH: dict[str, str] = {
     "--sheet {sheet} is for a workbook (.xlsx); this file is CSV": "--sheet {sheet} "
     "用于工作簿（.xlsx）；此文件是 CSV",
     "a sheet is for a workbook (.xlsx); {path} is CSV": "sheet 用于工作簿（.xlsx）；{path} 是 CSV",
+    "goalsplit: {count} error in the plan's scenarios; nothing was written.": (
+        "goalsplit：计划的情景中有 {count} 处错误；未写出任何内容。"
+    ),
     "not an Excel workbook: {reason}": "不是 Excel 工作簿：{reason}",
     "the workbook unpacks to more than {max} MB, the most a history or actuals file may "
     "hold": "工作簿解压后超过 {max} MB，超出历史数据或实际数据文件的上限",
