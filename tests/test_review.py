@@ -269,6 +269,35 @@ def test_notes_about_the_actuals(tmp_path: Path) -> None:
     assert "2 行的日期在本期开始（2026-03-02）之前，已略过" in zh.stderr
 
 
+def test_rows_outside_a_reps_own_days_are_counted_with_a_note(tmp_path: Path) -> None:
+    """B joins on 03-09 and C leaves after 03-13: what they did outside those days is
+    real revenue for the team, so it is counted, and the note says so."""
+    plan, actuals = setup(
+        tmp_path,
+        SEVEN.replace("{name: B}", "{name: B, start: 2026-03-09}").replace(
+            "{name: C}", "{name: C, end: 2026-03-13}"
+        ),
+        """
+        2026-03-03,A,100,0,0,0,0,0
+        2026-03-04,B,50,0,0,0,0,0
+        2026-03-10,B,70,0,0,0,0,0
+        2026-03-12,C,10,0,0,0,0,0
+        2026-03-16,C,20,0,0,0,0,0
+    """,
+    )
+    result = invoke("track", str(plan), "-a", str(actuals), "--as-of", "2026-03-20")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"{actuals}: note: 2 reps have rows dated outside their days in the plan; what they "
+        "did then is counted: B (03-09 – 03-27), C (03-02 – 03-13)"
+    ) in result.stderr.splitlines()
+    doc = track_json(str(plan), "-a", str(actuals), "--as-of", "2026-03-20")
+    actual = {r["name"]: r["stages"]["revenue"]["actual_to_date"] for r in doc["reps"]}
+    assert actual["B"] == 120 and actual["C"] == 30
+    quiet = invoke("track", str(plan), "-a", str(actuals), "--as-of", "2026-03-20", "--rep", "A")
+    assert "outside their days" in quiet.stderr  # a note on the file, whoever is shown
+
+
 # --- the weekly and monthly review ------------------------------------------------
 
 

@@ -831,6 +831,8 @@ ZH: dict[str, str] = {
     "（{end}）之后，已略过",
     "{count} row dated before the period ({start}) was left out": "{count} 行的日期在本期开始"
     "（{start}）之前，已略过",
+    "{count} rep has rows dated outside their days in the plan; what they did then is "
+    "counted: {names}": "{count} 位销售有日期在其计划在岗期之外的记录，这些记录照常计入：{names}",
     "Stage columns: % of the plan. * unfinished: held to its plan through {date}.": "各阶段列："
     "计划完成率。* 未结束：对照截至 {date} 的计划。",
     "{who} — week by week": "{who} — 逐周",

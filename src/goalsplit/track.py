@@ -332,6 +332,23 @@ def _notes(
                 plural="{count} reps of the plan have no rows, so nothing done is counted: {names}",
             )
         )
+    outside = [
+        f"{rep.name} ({rep.start:%m-%d} – {rep.end:%m-%d})"
+        for rep in breakdown.reps
+        if any(not rep.start <= day <= rep.end for day in actuals.by_rep.get(rep.name, ()))
+    ]
+    if outside:
+        notes.append(
+            Issue(
+                (),
+                "{count} rep has rows dated outside their days in the plan; what they did "
+                "then is counted: {names}",
+                {"count": len(outside), "names": _names(outside)},
+                severity="note",
+                plural="{count} reps have rows dated outside their days in the plan; what "
+                "they did then is counted: {names}",
+            )
+        )
     if actuals.before:
         notes.append(
             Issue(
