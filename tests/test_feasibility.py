@@ -194,6 +194,64 @@ def test_a_quota_below_one_days_floor_is_a_warning() -> None:
     ]
 
 
+def test_a_need_just_below_the_floor_is_not_shown_rounded_up_to_it() -> None:
+    # 1,170 / 60 = 19.5 dials in the month, below a floor of 20 a day: "19.5", not "20".
+    plan = f"""
+        period: 2026-03
+        target: 1170
+        floors: {{dials: 20}}
+        {DOMAIN_RATES}
+        reps: [{{name: A, quota: 1170}}]
+    """
+    assert warnings_of(plan) == [
+        "plan.yaml:5:25: warning: reps[0].quota: A's quota needs 19.5 Dials in the whole "
+        "period, less than one day's floor of 20: is the quota (or the floor) a typo?"
+    ]
+
+
+def test_a_floor_above_capacity_offers_no_way_out_that_cannot_work() -> None:
+    """The floor of 200 asks more than the capacity of 150 whatever the quota: that is
+    said once, by the floor's warning, not as a quota or a rate that would fit."""
+    plan = f"""
+        period: 2026-03
+        target: 60000
+        capacity: {{dials: 150}}
+        floors: {{dials: 200}}
+        {DOMAIN_RATES}
+        reps: [{{name: A}}]
+    """
+    assert warnings_of(plan) == [
+        "plan.yaml:4:17: warning: floors.dials: the floor of 200 Dials a day is above the "
+        "capacity of 150: no day can meet both"
+    ]
+    assert not rep_fit(breakdown_of(plan).reps[0]).feasible
+
+
+def test_shaped_days_over_capacity_with_days_enough_and_the_headcount() -> None:
+    """The shaped quarter of the test by hand below: 64 working days, a March day's share
+    1.5/65. A quota of 400,000 needs 6,666.67 dials: over the 150 a March day holds
+    (153.85), although 64 days at 150 hold 9,600: no extra day is called for. A
+    full-pace rep holds 150 x 65 / 1.5 = 6,500 dials over the 64 days = 390,000."""
+    plan = f"""
+        period: 2026-Q1
+        target: 1000000
+        seasonality: {{1: 1, 2: 0.5, 3: 1.5}}
+        capacity: {{dials: 150}}
+        {DOMAIN_RATES}
+        reps: [{{name: A, quota: 400000}}, {{name: B}}]
+    """
+    warnings = warnings_of(plan)
+    assert (
+        "plan.yaml:6:8: warning: reps[0]: A needs 154 Dials on the busiest day, more "
+        "than the capacity of 150 a day; it fits with a quota of 390,000, or Dials → "
+        "Connects at 0.4103 (now 0.4), or with the days weighing more evenly"
+    ) in warnings
+    fit = team_fit(breakdown_of(plan))
+    assert fit.per_rep == 390000 and fit.average_days == 64
+    # Reachable: 390,000 each; short of 1,000,000 by 220,000 = 0.56 of a rep: 1 more.
+    assert fit.reachable == 780000 and fit.headcount == 1
+
+
 def test_floors_and_capacity_name_stages_below_the_result() -> None:
     plan = f"""
         period: 2026-03

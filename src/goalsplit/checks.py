@@ -12,6 +12,7 @@ rate of 0 from history) are reported where they are found, as values too.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -462,13 +463,24 @@ def quota_above_floor(breakdown: Breakdown) -> Iterator[Issue]:
                     "day's floor of {floor}: is the quota (or the floor) a typo?",
                     {
                         "rep": rep.name,
-                        "total": f"{ceil_fraction(s.required):,}",
+                        "total": _below(s.required, floor),
                         "stage": StageNames(s.stage),
                         "floor": floor,
                     },
                     severity="warning",
                 )
                 break
+
+
+def _below(need: Fraction, floor: int) -> str:
+    """``need`` shown below ``floor``: rounded up to a whole number when that is still
+    below it, else to one decimal, rounded down (19.46 of a floor of 20 is "19.4", not
+    "20")."""
+    whole = ceil_fraction(need)
+    if whole < floor:
+        return f"{whole:,}"
+    tenths = math.floor(need * 10)
+    return f"{tenths // 10:,}" + (f".{tenths % 10}" if tenths % 10 else "")
 
 
 WORKED_CHECKS: tuple[WorkedCheck, ...] = (

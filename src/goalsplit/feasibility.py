@@ -227,9 +227,13 @@ def reach(breakdown: Breakdown, per_day: Mapping[str, int] | None = None) -> Rea
 def _full_pace(
     breakdown: Breakdown, capacity: Mapping[str, int], days: Fraction
 ) -> Fraction | None:
-    """What a rep at the team's rates and capacity makes over ``days`` working days."""
+    """What a rep at the team's rates and capacity makes over ``days`` working days,
+    their days shaped as the team's (seasonality, buffer and cycle; no ramp: at full
+    pace): a day may not need more than the capacity, so with days that weigh
+    differently the busiest one sets the pace (:func:`day_bound`)."""
     best: Fraction | None = None
     revenue_per_unit = Fraction(1)
+    usable = _usable_share(breakdown)
     for stage in breakdown.stages[1:]:
         rate = breakdown.team_rates.get(stage.name)
         if rate is None:
@@ -237,9 +241,21 @@ def _full_pace(
         revenue_per_unit *= rate
         most_a_day = capacity.get(stage.name)
         if most_a_day is not None:
-            reach = most_a_day * days * revenue_per_unit
+            reach = most_a_day * days * usable * revenue_per_unit
             best = reach if best is None else min(best, reach)
     return best
+
+
+def _usable_share(breakdown: Breakdown) -> Fraction:
+    """The share of a full-pace rep's working days that the capacity can fill: 1 when
+    every day weighs the same, else the days' weight over the busiest day's, per day."""
+    from goalsplit.shape import Shaping, day_weights
+
+    days = breakdown.working_days
+    shaping = Shaping(breakdown.season, buffer=breakdown.buffer, cycle=breakdown.cycle)
+    if not days or shaping.uniform:
+        return Fraction(1)
+    return day_bound(1, day_weights(days, shaping).activity) / len(days)
 
 
 # --- numbers in messages -------------------------------------------------------------
@@ -287,24 +303,35 @@ def within_capacity(breakdown: Breakdown) -> Iterator[Issue]:
         if not rep.working_days:
             continue
         for s in fit.stages:
-            if not s.over:
+            if not s.over or (rep.floors or {}).get(s.stage.name, 0) > s.capacity:
+                continue  # a floor above the capacity is its own warning: no quota helps
+            more = max(0, s.days_needed - rep.working_days)
+            fields: dict[str, object] = {
+                "rep": rep.name,
+                "peak": f"{s.peak:,}",
+                "stage": StageNames(s.stage),
+                "capacity": f"{s.capacity:,}",
+                "quota": amount_down(s.reach),
+                "above": StageNames(s.above),
+                "rate": rate_up(s.rate_needed),
+                "current": rate_shown(s.rate),
+            }
+            if not more:  # the period has days enough: its busiest days weigh too much
+                yield Issue(
+                    ("reps", i),
+                    "{rep} needs {peak} {stage} on the busiest day, more than the capacity of "
+                    "{capacity} a day; it fits with a quota of {quota}, or {stage} → {above} "
+                    "at {rate} (now {current}), or with the days weighing more evenly",
+                    fields,
+                    severity="warning",
+                )
                 continue
             yield Issue(
                 ("reps", i),
                 "{rep} needs {peak} {stage} on the busiest day, more than the capacity of "
                 "{capacity} a day; it fits with a quota of {quota}, or {stage} → {above} at "
                 "{rate} (now {current}), or {count} more working day",
-                {
-                    "rep": rep.name,
-                    "peak": f"{s.peak:,}",
-                    "stage": StageNames(s.stage),
-                    "capacity": f"{s.capacity:,}",
-                    "quota": amount_down(s.reach),
-                    "above": StageNames(s.above),
-                    "rate": rate_up(s.rate_needed),
-                    "current": rate_shown(s.rate),
-                    "count": max(0, s.days_needed - rep.working_days),
-                },
+                {**fields, "count": more},
                 severity="warning",
                 plural="{rep} needs {peak} {stage} on the busiest day, more than the capacity "
                 "of {capacity} a day; it fits with a quota of {quota}, or {stage} → {above} at "

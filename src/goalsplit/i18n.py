@@ -659,6 +659,11 @@ ZH: dict[str, str] = {
     "{count} more working day": "{rep} 最忙的一天需要 {peak} 个{stage}，超过每天 {capacity} "
     "的产能；可行的办法：指标降到 {quota}，或 {stage} → {above} 的转化率提高到 {rate}（现为 "
     "{current}），或再加 {count} 个工作日",
+    "{rep} needs {peak} {stage} on the busiest day, more than the capacity of {capacity} a "
+    "day; it fits with a quota of {quota}, or {stage} → {above} at {rate} (now {current}), or "
+    "with the days weighing more evenly": "{rep} 最忙的一天需要 {peak} 个{stage}，超过每天 "
+    "{capacity} 的产能；可行的办法：指标降到 {quota}，或 {stage} → {above} 的转化率提高到 "
+    "{rate}（现为 {current}），或让各天的权重更均匀",
     "at capacity the team reaches {reachable} of the target {target} ({share}%), short by "
     "{gap}; give the team a capacity: to count the reps it would take": "按产能团队可完成 "
     "{reachable}，目标 {target}（{share}%），差 {gap}；设置团队的 capacity: 才能算出需要增加的"
