@@ -422,6 +422,19 @@ def test_the_evening_card_gives_the_numbers_track_gives() -> None:
     assert evening["tomorrow"]["targets"] == tomorrow["targets"]
 
 
+def test_the_next_working_day_is_tomorrow_only_when_it_is() -> None:
+    """02-14 (a make-up Saturday) follows 02-13: "Tomorrow". After the make-up Saturday
+    comes the Spring Festival: the next working day is 02-24, "Next working day"."""
+    friday = invoke(*EVENING, "--share").stdout
+    assert "Tomorrow, Sat 02-14: " in friday
+    saturday = [*EVENING[:5], "2026-02-14", *EVENING[6:]]
+    share = invoke(*saturday, "--share").stdout
+    assert "Next working day, Tue 02-24: " in share and "Tomorrow" not in share
+    card = invoke(*saturday).stdout
+    assert "Next working day, Tue 02-24: " in card
+    assert "下一个工作日 02-24 周二：" in invoke(*saturday, "--lang", "zh").stdout
+
+
 def test_share_needs_actuals() -> None:
     result = invoke(*EVENING[:6], "--share")
     assert result.exit_code == 2

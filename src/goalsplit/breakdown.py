@@ -663,12 +663,10 @@ def _season(
         issues.append(
             Issue(
                 ("seasonality",),
-                "seasonality from history: no revenue in the history for month {months}; "
-                "it weighs 1",
+                "the history has no revenue for month {months}; it weighs 1",
                 {"months": ", ".join(map(str, missing)), "count": len(missing)},
                 severity="note",
-                plural="seasonality from history: no revenue in the history for months "
-                "{months}; they weigh 1",
+                plural="the history has no revenue for months {months}; they weigh 1",
             )
         )
     if not per_day:

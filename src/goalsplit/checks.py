@@ -298,7 +298,7 @@ def seasonality_by_month(plan: Plan) -> Iterator[Issue]:
             else:
                 seen[month] = key
     elif plan.seasonality == "history" and plan.history is None:
-        yield Issue(("seasonality",), "seasonality: history needs a history: file to draw on")
+        yield Issue(("seasonality",), "'history' needs a history: file to draw on")
 
 
 def ramps_rise(plan: Plan) -> Iterator[Issue]:

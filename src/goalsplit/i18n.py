@@ -296,12 +296,10 @@ ZH: dict[str, str] = {
     ),
     "month {month} is given twice (also as {other})": "月份 {month} 重复给出（另见 {other}）",
     "no rep named {name} in the plan": "计划中没有名为 {name} 的销售",
-    "seasonality from history: no revenue in the history for month {months}; it weighs 1": (
-        "按历史确定季节性：历史数据中 {months} 月没有业绩，按权重 1 计"
+    "the history has no revenue for month {months}; it weighs 1": (
+        "历史数据中 {months} 月没有业绩，按权重 1 计"
     ),
-    "seasonality: history needs a history: file to draw on": (
-        "seasonality: history 需要 history: 历史数据文件"
-    ),
+    "'history' needs a history: file to draw on": "'history' 需要 history: 历史数据文件",
     "the carve-outs add up to {carved}, leaving nothing of the target {target} to decompose": (
         "剥离金额合计 {carved}，目标 {target} 已无可分解的部分"
     ),
@@ -871,6 +869,7 @@ ZH: dict[str, str] = {
     "{status}: {stage} {actual} of {planned} planned to date ({pct}).": "{status}：{stage} 完成 "
     "{actual}，累计计划 {planned}（{pct}）。",
     "Tomorrow, {weekday} {date}: {targets}.": "明日 {date} {weekday}：{targets}。",
+    "Next working day, {weekday} {date}: {targets}.": "下一个工作日 {date} {weekday}：{targets}。",
     "No working day is left in {period}.": "{period} 内已没有剩余的工作日。",
     "{weekday} {date}": "{date} {weekday}",
     "{rep} · {day} (working day {number} of {days})": "{rep} · {day}（第 {number} 个工作日，"
@@ -881,6 +880,7 @@ ZH: dict[str, str] = {
     "Period so far: {stage} {actual}/{planned} ({pct}), {status}": "本期累计：{stage} "
     "{actual}/{planned}（{pct}），{status}",
     "Tomorrow, {day}: {numbers}": "明日 {day}：{numbers}",
+    "Next working day, {day}: {numbers}": "下一个工作日 {day}：{numbers}",
     "To catch up: {stage} {amount} a day for the {days} working days left.": "追赶：剩余 {days} "
     "个工作日每天需 {stage} {amount}。",
     # replan

@@ -9,7 +9,7 @@ rep's day: today's targets beside the week's and the period's.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -1159,7 +1159,9 @@ def evening_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
         blocks.append(
             Note(
                 tr(
-                    "Tomorrow, {weekday} {date}: {targets}.",
+                    N_("Tomorrow, {weekday} {date}: {targets}.")
+                    if evening.tomorrow == card.date + timedelta(days=1)
+                    else N_("Next working day, {weekday} {date}: {targets}."),
                     lang,
                     weekday=weekday(evening.tomorrow, lang),
                     date=f"{evening.tomorrow:%m-%d}",

@@ -6,11 +6,12 @@ apps do not keep columns aligned.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from goalsplit.i18n import tr
+from goalsplit.i18n import N_, tr
 from goalsplit.render import ReportOptions
 from goalsplit.render.report import STATUS_TEXT, _amount, _pct, money, weekday, whole
 from goalsplit.text import printable
@@ -79,9 +80,12 @@ def share_text(card: DayCard, options: ReportOptions) -> str:
         ),
     ]
     if evening.tomorrow is not None:
+        next_day = evening.tomorrow == card.date + dt.timedelta(days=1)
         lines.append(
             tr(
-                "Tomorrow, {day}: {numbers}",
+                N_("Tomorrow, {day}: {numbers}")
+                if next_day
+                else N_("Next working day, {day}: {numbers}"),
                 lang,
                 day=tr(
                     "{weekday} {date}",
