@@ -625,6 +625,25 @@ def test_today_with_an_explicit_date_outside_keeps_its_message(tmp_path: Path) -
     assert "'--date'" in result.stderr and "is outside the period" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("2026-02-30", "2026-02-30 does not exist: February 2026 has 28 days"),
+        ("2026-13-01", "2026-13-01 does not exist: there is no month 13"),
+        ("1800-01-01", "1800-01-01 is outside the dates goalsplit accepts"),
+        ("next monday", "expected a date written YYYY-MM-DD, got 'next monday'"),
+    ],
+)
+def test_a_date_option_is_read_by_the_plans_rules(tmp_path: Path, written: str, said: str) -> None:
+    plan = write(tmp_path, ONE_REP)
+    for args in (["today", str(plan), "-d", written], ["track", str(plan), "-a", str(plan)]):
+        if args[0] == "track":
+            args += ["--as-of", written]
+        result = invoke(*args, env={**NO_LANG, "COLUMNS": "200"})
+        assert result.exit_code == 2
+        assert said in result.stderr
+
+
 # --- issue 8: init --period ---------------------------------------------------------------
 
 

@@ -1153,13 +1153,14 @@ def _today() -> date:
 
 
 def _parse_day(text: str, lang: Lang, option: str = "'--date'") -> date:
+    """A date option, read by the plan's rules (2026-02-30 "does not exist")."""
+    from goalsplit.errors import InputError
+    from goalsplit.model import parse_date
+
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise typer.BadParameter(
-            tr("expected a date written YYYY-MM-DD, got {value}", lang, value=repr(text)),
-            param_hint=option,
-        ) from None
+        return parse_date(text)
+    except InputError as exc:
+        raise typer.BadParameter(tr(exc.template, lang, **exc.params), param_hint=option) from None
 
 
 def _percentage(text: str, lang: Lang) -> Decimal:
