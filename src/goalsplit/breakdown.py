@@ -220,6 +220,14 @@ class RepPlan:
             return None
         return tuple(e / len(self.days) for e in self.required)
 
+    def shown_per_day(self) -> tuple[Fraction, ...] | None:
+        """The average of the day targets shown: :meth:`per_day`, or with daily floors
+        the period's totals (floors and all) over the working days."""
+        per_day = self.per_day()
+        if per_day and self.floors:
+            return tuple(Fraction(total, len(self.days)) for total in self.totals())
+        return per_day
+
     def week_targets(self) -> list[tuple[int, ...]]:
         """Whole-unit targets per week: one tuple of stage targets per week."""
         return list(zip(*self.week_columns(), strict=True))

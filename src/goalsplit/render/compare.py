@@ -95,7 +95,7 @@ def compare_blocks(cases: Sequence[Case], options: ReportOptions) -> list[Block]
         for k, stage in enumerate(stages[1:], start=1):
             cells = []
             for f in found:
-                per_day = f[0].per_day() if f else None
+                per_day = f[0].shown_per_day() if f else None
                 cells.append(per_day_cell(per_day[k] if per_day else None, stage))
             grid.add_row(again, options.label(stage), *cells)
         grid.add_row(

@@ -104,9 +104,7 @@ def summary_grid(breakdown: Breakdown, options: ReportOptions) -> Table:
     stages = breakdown.stages
     per_day_totals = [Fraction(0)] * len(stages)
     for rep in shown:
-        per_day = rep.per_day()
-        if per_day and rep.floors:  # the average of the day targets shown, floors and all
-            per_day = tuple(Fraction(total, rep.working_days) for total in rep.totals())
+        per_day = rep.shown_per_day()
         if per_day:
             per_day_totals = [a + b for a, b in zip(per_day_totals, per_day, strict=True)]
         grid.add_row(
