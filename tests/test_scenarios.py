@@ -284,3 +284,14 @@ def test_null_takes_a_key_out_as_if_the_file_did_not_have_it(tmp_path: Path) -> 
     missing = invoke("plan", str(original), "--set", "period=null")
     assert missing.exit_code == 2
     assert "'period=null': missing required key 'period'" in said(missing)
+
+
+def test_compare_shows_the_averages_of_the_days_shown_floors_and_all() -> None:
+    """Mia's funnel asks 56.47 visits and 1.x effective visits a day; the floors (8 and 2
+    a day) lift every day, and compare says what plan's summary says: 8 and 2."""
+    field = str(EXAMPLES / "field-team-2026-03.yaml")
+    result = invoke("compare", field, "--case", "stretch=1", "--rep", "Mia Schulz", "-f", "csv")
+    rows = {row.split(",")[1]: row.split(",")[2:] for row in result.stdout.splitlines()[1:]}
+    assert rows["Visits"] == ["8", "8"] and rows["Effective visits"] == ["2", "2"]
+    plan = invoke("plan", field, "--rep", "Mia Schulz").stdout
+    assert " Mia Schulz     22        33,884         0.4                2.0      8.0" in plan
