@@ -524,6 +524,9 @@ def test_cell_names() -> None:
     assert cell_name("销售日报", 2, 1) == "销售日报!A2"
     assert cell_name("May 2026", 7, None) == "'May 2026'!7:7"
     assert cell_name("it's", 1, 1) == "'it''s'!A1"
+    assert cell_name("2026月报", 10, 3) == "'2026月报'!C10"  # a digit first, as Excel quotes it
+    assert cell_name("A1", 2, 1) == "'A1'!A2" and cell_name("R1C1", 2, 1) == "'R1C1'!A2"
+    assert cell_name("Data_2026", 2, 1) == "Data_2026!A2"
 
 
 def test_a_table_that_starts_below_and_right_of_a1_keeps_its_cell_names(tmp_path: Path) -> None:

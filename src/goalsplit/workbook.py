@@ -28,7 +28,9 @@ from goalsplit.limits import MAX_ACTIVITY_BYTES
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-_PLAIN_SHEET = re.compile(r"[^\W]+", re.UNICODE)
+# A sheet name Excel writes unquoted: letters, digits and _ not starting with a digit,
+# and not itself a cell's name (A1, XFD7) or a row-column one (R1C1).
+_PLAIN_SHEET = re.compile(r"(?![A-Za-z]{1,3}\d+$|[Rr]\d*[Cc]\d*$)[^\W\d]\w*", re.UNICODE)
 
 
 class _Reader(Protocol):
