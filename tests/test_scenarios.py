@@ -123,6 +123,10 @@ def test_values_are_read_by_the_plans_yaml_rules() -> None:
         ("stretch=abc", "'stretch=abc': stretch: must be a number, got 'abc'"),
         ("strech=1.2", "'strech=1.2': strech: unknown key 'strech'; did you mean 'stretch'?"),
         ("reps.Nobody.weight=2", "'reps.Nobody.weight=2': no rep named 'Nobody'; the reps are"),
+        (
+            "reps.9.weight=2",
+            "'reps.9.weight=2': no rep named '9', and by position the reps are 0 to 4: 张伟,",
+        ),
         ("target.x=1", "'target.x=1': target holds a single value, not keys"),
         ("rates.dial=0.4", "'rates.dial=0.4': rates.dial: no stage named 'dial'"),
         ("stretch", "expected KEY=VALUE with a dotted KEY such as rates.dials, got 'stretch'"),

@@ -622,6 +622,9 @@ ZH: dict[str, str] = {
     "如 {key}.weight",
     "{setting}: no rep named {name}; the reps are: {reps}": "{setting}：没有名为 {name} 的销售；"
     "销售有：{reps}",
+    "{setting}: no rep named {name}, and by position the reps are 0 to {last}: {reps}": (
+        "{setting}：没有名为 {name} 的销售，按位置销售编号为 0 到 {last}：{reps}"
+    ),
     "At capacity": "满负荷可达",
     "At capacity the team reaches {reachable} = {share} of the target {target}, short by "
     "{gap}.": "按产能团队可完成 {reachable}，为目标 {target} 的 {share}，差 {gap}。",

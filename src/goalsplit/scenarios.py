@@ -229,6 +229,14 @@ def _rep(reps: list[Any], parts: list[str], override: Override) -> tuple[int, li
             return names.index(wanted), parts[taken:]
     if parts[0].isdigit() and int(parts[0]) < len(reps):
         return int(parts[0]), parts[1:]
+    if parts[0].isdigit() and reps:
+        raise OverrideError(
+            N_("{setting}: no rep named {name}, and by position the reps are 0 to {last}: {reps}"),
+            setting=repr(override.text),
+            name=repr(parts[0]),
+            last=len(reps) - 1,
+            reps=", ".join(n for n in names if n is not None),
+        )
     raise OverrideError(
         N_("{setting}: no rep named {name}; the reps are: {reps}"),
         setting=repr(override.text),
