@@ -266,13 +266,13 @@ def rep_feasibility(fit: RepFit) -> dict[str, Any]:
         "extra_days": fit.extra_days,
         "floors": {
             s.stage.name: {
-                "floor": rep.floor(k),
-                "binding_days": sum(day < rep.floor(k) for day in rep.funnel_days(k)),
+                "floor": floor,
+                "binding_days": sum(day < floor for day in rep.funnel_days(k)),
                 "funnel_total": ceil_fraction(s.required),
                 "scheduled": total,
             }
             for k, (s, total) in enumerate(zip(rep.stages, rep.totals(), strict=True))
-            if rep.floor(k)
+            if (floor := rep.floor(k))
         },
         "capacity": {
             s.stage.name: {
