@@ -512,10 +512,10 @@ def test_missing_columns_and_sheets_and_legacy_files(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really")
     assert "not an Excel workbook" in invoke("track", EAST, "-a", str(broken)).stderr
-    assert (
-        "--sheet Data is for a workbook"
-        in invoke("track", EAST, "-a", ACTUALS, "--sheet", "Data").stderr
-    )
+    on_csv = invoke("track", EAST, "-a", ACTUALS, "--sheet", "Data")
+    assert on_csv.exit_code == 2  # a usage error: the option does not fit the file
+    assert "--sheet Data is for a workbook" in on_csv.stderr
+    assert invoke("rates", HISTORY, "--sheet", "Data").exit_code == 2
 
 
 def test_cell_names() -> None:

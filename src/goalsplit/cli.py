@@ -715,7 +715,7 @@ def rates(
         except PlanError as exc:
             _report_issues(exc.issues, language, getattr(exc, "kind", "plan"))
             raise typer.Exit(EXIT_INVALID_PLAN) from None
-    _check_reader(history_file, language)
+    _check_reader(history_file, language, sheet)
     try:
         history = load_history(history_file, stages, first, last, sheet=sheet)
         report = rates_report(str(history_file), history, stages, prior)
@@ -1100,12 +1100,18 @@ def _scenarios_fail(
     return bool(errors)
 
 
-def _check_reader(path: Path, lang: Lang) -> None:
-    """A workbook needs the reports extra's reader: without it, one line and exit 2."""
+def _check_reader(path: Path, lang: Lang, sheet: str | None = None) -> None:
+    """A workbook needs the reports extra's reader: without it, one line and exit 2;
+    --sheet is for a workbook: with a CSV file, a usage error."""
     from importlib.util import find_spec
 
     from goalsplit.activity import is_workbook
 
+    if sheet is not None and not is_workbook(path):
+        raise typer.BadParameter(
+            tr("--sheet {sheet} is for a workbook (.xlsx); this file is CSV", lang, sheet=sheet),
+            param_hint="'--sheet'",
+        )
     if is_workbook(path) and find_spec("python_calamine") is None:
         _usage_failure(
             tr(
@@ -1125,7 +1131,7 @@ def _load_actuals(
     from goalsplit.errors import PlanError
     from goalsplit.load import load_actuals
 
-    _check_reader(path, lang)
+    _check_reader(path, lang, sheet)
     try:
         return load_actuals(path, breakdown.stages, breakdown.start, breakdown.end, sheet=sheet)
     except PlanError as exc:
