@@ -559,3 +559,13 @@ def test_a_table_that_starts_below_and_right_of_a1_keeps_its_cell_names(tmp_path
     assert result.stderr.splitlines()[0] == (
         f"{tmp_path / 'offset.xlsx'}:Export!D4: revenue: 'x' is not a number"
     )
+
+
+def test_compare_and_reach_workbooks_name_their_sheets(tmp_path: Path) -> None:
+    call = str(EXAMPLES / "call-team-2026-04.yaml")
+    book, _ = workbook(tmp_path, "compare", call, name="compare.xlsx")
+    assert book.sheetnames == ["Team", "Data"]
+    book, _ = workbook(tmp_path, "reach", call, name="reach.xlsx")
+    assert book.sheetnames == ["Team", "Data"]
+    book, _ = workbook(tmp_path, "compare", call, "--lang", "zh", name="compare-zh.xlsx")
+    assert book.sheetnames == ["团队", "数据"]

@@ -165,7 +165,8 @@ def render_view(view: View) -> Iterator[bytes]:
             sheet.chart(chart, row, col)
     if view.kind is not ViewKind.plan:  # a plan's numbers are all on its rep sheets
         data = view.records()
-        data_sheet = _Sheet(workbook, sheet_name(data.name or tr("Data", lang), taken), formats)
+        named = data.name if data.name and data.name != TEAM else tr("Data", lang)
+        data_sheet = _Sheet(workbook, sheet_name(named, taken), formats)
         data_sheet.add(data)
         data_sheet.write(placed, records=True)
     workbook.close()
