@@ -14,7 +14,9 @@ from typer.testing import CliRunner
 
 from goalsplit.allocate import Claim, allocate_quotas
 from goalsplit.cli import app
-from goalsplit.history import History, estimate, prior_units
+from goalsplit.errors import ActivityError
+from goalsplit.history import History, estimate, prior_units, rates_report
+from goalsplit.model import DEFAULT_FUNNEL, REVENUE
 from goalsplit.track import Actuals, CatchUp, Projection, RepTrack, TrackReport, _projection, track
 from tests.conftest import breakdown_of, errors_of, warnings_of
 
@@ -363,6 +365,8 @@ def test_history_rows_out_of_date_order_widen_the_span_and_are_counted_per_rep()
     assert (b.first, b.last, b.rows) == (dt.date(2025, 10, 3), dt.date(2025, 10, 3), 1)
     assert history.rows == 5
     assert history.team_totals() == [10, F(141, 2)]
+    # Revenue by the month of each row's first day: 1 + 2 + 0 + 4 in October, 3 in November.
+    assert history.revenue_by_month == {(2025, 10): 7, (2025, 11): 3}
 
 
 UNITS = {
@@ -449,6 +453,17 @@ def test_rates_name_the_file_and_the_window_when_a_stage_has_no_data(
         f"past.csv:1:4: no data for {stages}: the team's total is zero in 2025-09-01..2025-10-31, "
         "so no rate can be drawn"
     )
+
+
+def test_rates_of_a_history_without_rows_name_no_window_and_no_cell() -> None:
+    # Nothing read at all (every row outside the window, say): no span to name, and no
+    # column known to point at.
+    with pytest.raises(ActivityError) as caught:
+        rates_report("past.csv", History(NAMES), (REVENUE, *DEFAULT_FUNNEL))
+    (issue,) = caught.value.issues
+    assert (issue.file, issue.line, issue.column) == ("past.csv", None, None)
+    assert issue.params["since"] == issue.params["until"] == "…"
+    assert str(issue).endswith("the team's total is zero in …..…, so no rate can be drawn")
 
 
 def test_rates_use_the_prior_asked_for(tmp_path: Path) -> None:

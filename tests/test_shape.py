@@ -93,3 +93,23 @@ def test_remaining_weights_after_a_buffer_is_met_are_uniform() -> None:
     assert list(weights.remaining(0, 4)) == [
         weights.result[k] - weights.result[4] for k in range(4, 11)
     ]
+
+
+def test_remaining_weights_of_the_result_and_of_the_activity() -> None:
+    # The weights of test_cycle_leads_the_activity: the result's and the activity's
+    # schedules differ, and what is left of each is cut from its own.
+    days = days_between(date(2026, 1, 26), date(2026, 2, 6))
+    season = tuple([Fraction(1), Fraction(2)] + [Fraction(1)] * 10)
+    weights = day_weights(days, Shaping(season=season, cycle=2))
+    assert weights.remaining(0, 4) == [0, 1, 3, 5, 7, 9, 11]  # 4, 5, 7, .., 15 less 4
+    assert weights.remaining(1, 4) == [0, 2, 4, 6, 8, 10, 12]  # 5, 7, .., 17 less 5
+    # One day left: its own weight (2), not the uniform [0, 1] of a schedule met early.
+    assert weights.remaining(0, 9) == [0, 2]
+
+
+def test_a_ramp_without_a_hiring_date_is_ignored_by_the_season_too() -> None:
+    days = [date(2026, 1, 30), date(2026, 2, 2)]
+    season = tuple([Fraction(1), Fraction(1, 2)] + [Fraction(1)] * 10)
+    shaping = Shaping(season=season, ramp=(Fraction(1, 2),))
+    assert exact_day_weights(days, shaping) == [1, Fraction(1, 2)]
+    assert day_weights(days, shaping).total == Fraction(3, 2)
