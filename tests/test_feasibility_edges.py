@@ -207,8 +207,8 @@ def test_every_rep_and_every_stage_over_capacity_is_warned() -> None:
 def test_a_busiest_day_over_capacity_when_the_period_as_a_whole_fits() -> None:
     # Ten days, 03-23 .. 04-03; April's three weigh 2: weights 1 x 7 and 2 x 3, 13 in all.
     # 10,000 of revenue is 160 dials: ceil(160 x 2 / 13) = 25 on an April day, over the
-    # capacity of 20; yet 160 / 20 = 8 days would do: 0 more days. The days hold
-    # 20 x 13 / 2 = 130 dials: 8,125 of revenue.
+    # capacity of 20; yet 160 / 20 = 8 days would do: no more days, the days weigh too
+    # unevenly. The days hold 20 x 13 / 2 = 130 dials: 8,125 of revenue.
     warnings = warnings_of(
         f"""
         period: {{start: 2026-03-23, end: 2026-04-03}}
@@ -223,7 +223,7 @@ def test_a_busiest_day_over_capacity_when_the_period_as_a_whole_fits() -> None:
     assert over == [
         "plan.yaml:6:8: warning: reps[0]: Ann needs 25 Dials on the busiest day, more than the "
         "capacity of 20 a day; it fits with a quota of 8,125, or Dials → Connects at 0.6154 "
-        "(now 0.5), or 0 more working days"
+        "(now 0.5), or with the days weighing more evenly"
     ]
 
 
