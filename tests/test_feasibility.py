@@ -421,3 +421,10 @@ def test_the_busiest_day_of_a_shaped_quarter_by_hand() -> None:
     # One more unit of revenue: a March day needs 150.0004 dials, which is over.
     above = breakdown_of(plan.replace("TARGET", "390001"))
     assert above.reps[0].peak(5) == 151 and not rep_fit(above.reps[0]).feasible
+    # No day's whole-unit target shows more than 150 yet: the warning says the exact need,
+    # 390,001 / 60 x 1.5 / 65 = 150.0004, rounded up to as few decimals as show it over.
+    assert max(day[5] for day in above.reps[0].day_targets()) == 150
+    assert any(
+        "A needs 150.1 Dials on the busiest day, more than the capacity of 150 a day" in w
+        for w in warnings_of(plan.replace("TARGET", "390001"))
+    )

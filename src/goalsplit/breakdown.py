@@ -200,19 +200,24 @@ class RepPlan:
         rounded up), and with every day weighing the same some day takes exactly that.
         Judged on the exact need, a quota one unit above what the capacity can carry
         (``reach``) is over capacity, whatever the shape of the days."""
+        return ceil_fraction(self.peak_need(index)) if self.days else 0
+
+    def peak_need(self, index: int) -> Fraction:
+        """The exact need of the busiest working day of stage ``index``: the share of
+        the requirement that the heaviest day carries, or the daily floor."""
         days = len(self.days)
         if not days:
-            return 0
+            return Fraction(0)
         weights = self.weights.stage(index)
+        floor = self.floor(index)
         if isinstance(weights, range):
             heaviest = Fraction(1, days)
         else:
             total = weights[-1] - weights[0]
             if not total:
-                return self.floor(index)
+                return Fraction(floor)
             heaviest = Fraction(max(b - a for a, b in pairwise(weights)), total)
-        funnel = ceil_fraction(self.stages[index].required * heaviest)
-        return max(funnel, self.floor(index))
+        return max(self.stages[index].required * heaviest, Fraction(floor))
 
     def per_day(self) -> tuple[Fraction, ...] | None:
         """Exact average per working day, or None without working days."""

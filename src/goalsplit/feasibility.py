@@ -14,8 +14,9 @@ With every working day weighing the same, a day's whole-unit target is the
 requirement per day rounded up or down, and the busiest day is the per-day
 requirement rounded up; so the days hold ``capacity × days`` of a stage, exactly:
 a quota at the reach fits, one unit more does not. When days weigh differently,
-the heaviest day sets the bound (``capacity × total weight ÷ heaviest day``),
-which is then a safe, not always tight, bound.
+the heaviest day sets the bound (``capacity × total weight ÷ heaviest day``), and
+the busiest day is judged on its exact need, so the same holds: at the reach it
+fits, one unit more does not (even when no day's whole-unit target shows it yet).
 
 The team's reach is what the reps can make at capacity (a rep without capacity
 counts with their quota); when it is short of the target, the headcount that
@@ -53,7 +54,7 @@ class StageFit:
 
     stage: Stage
     capacity: int  # a day's most
-    peak: int  # the busiest working day's target
+    peak: int  # the busiest working day's need, rounded up (no day's target is above it)
     required: Fraction  # the exact period requirement
     most: Fraction  # the most of the stage the rep's working days hold at capacity
     reach: Fraction  # the revenue ``most`` makes, through the rep's rates
@@ -308,7 +309,7 @@ def within_capacity(breakdown: Breakdown) -> Iterator[Issue]:
             more = max(0, s.days_needed - rep.working_days)
             fields: dict[str, object] = {
                 "rep": rep.name,
-                "peak": f"{s.peak:,}",
+                "peak": peak_text(rep, s),
                 "stage": StageNames(s.stage),
                 "capacity": f"{s.capacity:,}",
                 "quota": amount_down(s.reach),
@@ -337,6 +338,26 @@ def within_capacity(breakdown: Breakdown) -> Iterator[Issue]:
                 "of {capacity} a day; it fits with a quota of {quota}, or {stage} → {above} at "
                 "{rate} (now {current}), or {count} more working days",
             )
+
+
+def peak_text(rep: RepPlan, fit: StageFit) -> str:
+    """The busiest day's need as said in a warning: the whole number when some day's
+    target shows it, else the exact need rounded up to as few decimals as show it
+    above the capacity (150.01: just over, although every day shows at most 150)."""
+    index = next(k for k, s in enumerate(rep.stages) if s.stage is fit.stage)
+    days = len(rep.days)
+    shown = max(
+        (b - a for a, b in pairwise(rep.stage_cumulative(index, range(days + 1)))), default=0
+    )
+    if shown >= fit.peak:
+        return f"{fit.peak:,}"
+    need = rep.peak_need(index)
+    for places in range(1, 10):
+        scale = 10**places
+        text = Decimal(ceil_fraction(need * scale)) / scale
+        if text > fit.capacity:
+            return f"{text:,f}"
+    return f"{fit.peak:,}"
 
 
 def team_within_capacity(breakdown: Breakdown) -> Iterator[Issue]:

@@ -58,7 +58,11 @@ def _verdict(fit: RepFit, options: ReportOptions) -> str:
     over = [s for s in fit.stages if s.over]
     if not over:
         return "✓"
-    return "✗ " + ", ".join(f"{options.label(s.stage)} {s.peak:,}>{s.capacity:,}" for s in over)
+    from goalsplit.feasibility import peak_text
+
+    return "✗ " + ", ".join(
+        f"{options.label(s.stage)} {peak_text(fit.rep, s)}>{s.capacity:,}" for s in over
+    )
 
 
 def compare_blocks(cases: Sequence[Case], options: ReportOptions) -> list[Block]:

@@ -83,7 +83,7 @@ def team_notes(team: TeamFit, options: ReportOptions) -> list[Note]:
 
 def feasibility_notes(breakdown: Breakdown, options: ReportOptions) -> list[Note]:
     """The plan report's lines on capacity: who is over it, and the team's reach."""
-    from goalsplit.feasibility import has_limits, team_fit
+    from goalsplit.feasibility import has_limits, peak_text, team_fit
 
     if not has_limits(breakdown) or not any(r.capacity for r in breakdown.reps):
         return []
@@ -102,7 +102,7 @@ def feasibility_notes(breakdown: Breakdown, options: ReportOptions) -> list[Note
                             "of {capacity}; at capacity the quota would be {quota}.",
                             lang,
                             rep=fit.rep.name,
-                            peak=f"{s.peak:,}",
+                            peak=peak_text(fit.rep, s),
                             stage=options.label(s.stage),
                             capacity=f"{s.capacity:,}",
                             quota=money(Fraction(s.reach.numerator // s.reach.denominator)),
