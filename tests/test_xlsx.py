@@ -569,3 +569,26 @@ def test_compare_and_reach_workbooks_name_their_sheets(tmp_path: Path) -> None:
     assert book.sheetnames == ["Team", "Data"]
     book, _ = workbook(tmp_path, "compare", call, "--lang", "zh", name="compare-zh.xlsx")
     assert book.sheetnames == ["团队", "数据"]
+
+
+def test_charts_of_a_rep_with_an_apostrophe_point_at_their_sheet(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        dedent(
+            """
+            period: 2026-Q1
+            target: 100000
+            rates: {pipeline: 0.3, intents: 10000, deep_talks: 0.2, connects: 0.25, dials: 0.4}
+            reps: [{name: "O'Brien"}, {name: Ann}]
+            """
+        ),
+        encoding="utf-8",
+    )
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # xlsxwriter warns of a range on no sheet
+        book, path = workbook(tmp_path, "plan", str(plan))
+    refs = next(refs for title, refs in chart_refs(path) if title.startswith("O'Brien — "))
+    header, _ = table_at(book["O'Brien"], "Week")
+    assert refs[0] == f"'O''Brien'!$C${header}"  # as Excel quotes it

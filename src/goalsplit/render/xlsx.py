@@ -321,7 +321,7 @@ class _Sheet:
         assert table is not None
         kind = "line" if chart.kind == "line" else "column"
         excel = self.workbook.add_chart({"type": kind})
-        name = self.name.replace("'", "''")
+        name = self.name  # xlsxwriter quotes it (an apostrophe doubled) in the ranges
         assert chart.rows is not None
         start, end = first + chart.rows[0], first + chart.rows[1]
         label_column = chart.labels
