@@ -299,3 +299,39 @@ def test_compare_shows_the_averages_of_the_days_shown_floors_and_all() -> None:
     assert rows["Visits"] == ["8", "8"] and rows["Effective visits"] == ["2", "2"]
     plan = invoke("plan", field, "--rep", "Mia Schulz").stdout
     assert " Mia Schulz     22        33,884         0.4                2.0      8.0" in plan
+
+
+def test_what_ifs_on_the_language_and_on_the_scenarios_themselves(tmp_path: Path) -> None:
+    _, chinese = plan_files(tmp_path, {"period: 2026-Q1": "lang: zh\nperiod: 2026-Q1"})
+    # null takes the file's lang: out: the report is in the language it would be without.
+    assert "Rep" in invoke("plan", str(chinese), "--set", "lang=null").stdout
+    assert "销售" in invoke("plan", str(chinese)).stdout
+    # The value is read as the plan reads it: a comment is no part of it.
+    original, _ = plan_files(tmp_path, {})
+    assert "销售" in invoke("plan", str(original), "--set", "lang=zh # for the team").stdout
+    # A --set of the scenarios comes before the scenario is chosen.
+    with_scenarios, edited = plan_files(tmp_path, {"stretch: 1.1 ": "stretch: 1.0 "}, SCENARIOS)
+    made = ["plan", str(with_scenarios), "-f", "json", "--set", "scenarios.new.stretch=1.0"]
+    same([*made, "--scenario", "new"], ["plan", str(edited), "-f", "json"])
+    assert invoke("check", str(with_scenarios), "--set", "scenarios.zz.stretch=1").exit_code == 0
+    gone = invoke("plan", str(with_scenarios), "--scenario", "lean", "--set", "scenarios.lean=")
+    assert gone.exit_code == 2 and "no scenario named 'lean'" in said(gone)
+
+
+def test_a_rate_taken_out_by_a_null_is_said_of_the_set(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        dedent(
+            """
+            period: 2026-Q1
+            target: 100000
+            funnel: [{name: deals}, {name: calls}]
+            rates: {deals: 1000, calls: 0.1}
+            reps: [{name: A}]
+            """
+        ),
+        encoding="utf-8",
+    )
+    result = invoke("plan", str(plan), "--set", "rates.calls=null")
+    assert result.exit_code == 2
+    assert "'rates.calls=null': rates: no rate for calls" in said(result)

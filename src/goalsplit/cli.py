@@ -1413,7 +1413,8 @@ def _language(
         if plan_file is not None:
             from goalsplit.load import plan_language, what_if_language
 
-            planned = what_if_language(plan_file, sets or (), scenario) or plan_language(plan_file)
+            said = what_if_language(plan_file, sets or (), scenario)
+            planned = plan_language(plan_file) if said is None else said or None
         lang = planned or pick_language(None, os.environ)
     _session.lang = lang
     return lang

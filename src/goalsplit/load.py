@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from goalsplit.activity import is_workbook, load_actuals, load_history
 from goalsplit.errors import MORE_PROBLEMS, Issue, PlanError, PlanPath, more_problems
@@ -253,15 +253,25 @@ def plan_language(path: Path) -> Lang | None:
     return "zh" if match[2] == b"zh" else "en"
 
 
-def what_if_language(path: Path, sets: Sequence[str], scenario: str | None) -> Lang | None:
-    """The ``lang:`` a what-if gives the plan: the last ``--set lang=...``, else the
-    chosen scenario's ``lang:``, else None (the plan's own, see plan_language). A value
-    that is not a language is left to validation, which says so at its place."""
+def what_if_language(
+    path: Path, sets: Sequence[str], scenario: str | None
+) -> Lang | Literal[""] | None:
+    """The ``lang:`` a what-if gives the plan: the last ``--set lang=...`` (its value
+    read as YAML, as the plan reads it), else the chosen scenario's ``lang:``; "" when
+    the what-if takes the plan's ``lang:`` out (``--set lang=null``); None when it says
+    nothing (the plan's own then, see plan_language). A value that is not a language is
+    left to validation, which says so at its place."""
+    from goalsplit.errors import InputError
+    from goalsplit.scenarios import parse_set
+
     for text in reversed(sets):
-        key, equals, value = text.partition("=")
-        if equals and key.strip() == "lang":
-            value = value.strip().strip("'\"")
-            return value if value in ("en", "zh") else None  # type: ignore[return-value]
+        try:
+            override = parse_set(text)
+        except InputError:
+            continue  # said when the --set is applied
+        if override.parts == ("lang",):
+            value = override.value
+            return "" if value is None else value if value in ("en", "zh") else None
     if scenario is None:
         return None
     try:

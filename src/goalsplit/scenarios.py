@@ -17,7 +17,7 @@ nowhere (``reps.Nobody.weight``, ``stretch.x``) is an :class:`OverrideError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -131,11 +131,14 @@ class OverlaidSource(SourceMap):
         if issue.file is not None:
             return issue
         for path, override in reversed(self.applied):  # the last one laid over wins
-            taken_out = (  # a required key that a null took out: said of the null
+            # What a null took out is missed by its mapping: a required key (said at the
+            # root with its name), or an entry of a mapping below the root (a stage's
+            # rate); either is said of the null.
+            taken_out = (
                 override.value is None
                 and bool(path)
                 and issue.path == path[:-1]
-                and issue.params.get("key") == repr(path[-1])
+                and (len(path) > 1 or issue.params.get("key") == repr(path[-1]))
             )
             if issue.path[: len(path)] != path and not taken_out:
                 continue
@@ -150,20 +153,26 @@ def apply_what_if(
     data: dict[str, Any], source: SourceMap, what_if: WhatIf
 ) -> tuple[dict[str, Any], OverlaidSource]:
     """The plan's data with the scenario and the ``--set`` values laid over it."""
-    overrides: list[Override] = []
-    if what_if.scenario is not None:
-        overrides += scenario_overrides(data, what_if.scenario)
-    overrides += [parse_set(text) for text in what_if.sets]
+    sets = [parse_set(text) for text in what_if.sets]
     overlaid = OverlaidSource(source.file, source.root_at, source.root)
-    for override in overrides:
-        try:
-            overlaid.applied.append((lay_over(data, override), override))
-        except OverrideError as exc:
-            if override.origin is None:
-                raise
-            # A scenario that leads nowhere is a problem in the file, at its line.
-            issue = Issue(override.origin, exc.template, exc.params, at_key=True)
-            raise PlanError([source.locate(issue)]) from None
+
+    def lay(overrides: Iterable[Override]) -> None:
+        for override in overrides:
+            try:
+                overlaid.applied.append((lay_over(data, override), override))
+            except OverrideError as exc:
+                if override.origin is None:
+                    raise
+                # A scenario that leads nowhere is a problem in the file, at its line.
+                issue = Issue(override.origin, exc.template, exc.params, at_key=True)
+                raise PlanError([source.locate(issue)]) from None
+
+    # A --set of the scenarios themselves comes first, so that the scenario chosen is
+    # the one the --set leaves (made, changed or taken out); the other --sets come last.
+    lay(o for o in sets if o.parts[0] == "scenarios")
+    if what_if.scenario is not None:
+        lay(scenario_overrides(data, what_if.scenario))
+    lay(o for o in sets if o.parts[0] != "scenarios")
     return data, overlaid
 
 
