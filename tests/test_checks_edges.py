@@ -55,7 +55,7 @@ def test_allocation_by_history_without_a_history_file() -> None:
         {RATES}
         reps: [{{name: Ann}}]
         """
-    ) == ["error: allocation: allocation: history needs a history: file to draw on"]
+    ) == ["error: allocation: 'history' needs a history: file to draw on"]
 
 
 def test_an_empty_history_window() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from itertools import accumulate
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 
 from goalsplit.card import day_card
 from goalsplit.cli import app
-from tests.conftest import EXAMPLES, breakdown_of
+from tests.conftest import EXAMPLES, breakdown_of, dedent
 
 FIELD = str(EXAMPLES / "field-team-2026-03.yaml")
 
@@ -130,3 +131,42 @@ def test_every_day_is_at_least_the_floor_and_the_funnel_and_the_sums_agree(
     if rep.days:
         card = day_card(breakdown, rep, rep.days[-1])
         assert card.period_to_date == rep.totals()
+
+
+def test_the_card_says_the_floors_note_only_when_a_target_is_lifted(tmp_path: Path) -> None:
+    """A floor of 5 dials against a funnel that asks about 87 a day lifts nothing: no ^
+    and no note. A floor on a money stage keeps the money format with its ^."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        dedent(
+            """
+            period: 2026-03
+            target: 100000
+            floors: {dials: 5}
+            rates: {pipeline: 0.3, intents: 10000, deep_talks: 0.2, connects: 0.25, dials: 0.4}
+            reps: [{name: A}]
+            """
+        ),
+        encoding="utf-8",
+    )
+    card = CliRunner().invoke(app, ["today", str(plan), "-d", "2026-03-10"]).stdout
+    assert "^" not in card and "daily floor" not in card
+    lifted = (
+        CliRunner()
+        .invoke(app, ["today", str(plan), "-d", "2026-03-10", "--set", "floors.pipeline=20000"])
+        .stdout
+    )
+    assert " Pipeline     20,000^    100,000" in lifted and "^ = the daily floor lifts" in lifted
+
+
+def test_a_need_is_never_shown_smaller_than_it_is() -> None:
+    from fractions import Fraction
+
+    from goalsplit.checks import _below
+
+    assert _below(Fraction(39, 2), 30) == "20"  # 19.5 rounded up, still below 30
+    assert _below(Fraction(973, 50), 20) == "19.5"  # 19.46
+    assert _below(Fraction(1901, 100), 20) == "19.1"  # 19.01, not "19"
+    assert _below(Fraction(1, 100), 1) == "0.1"  # 0.01, not "0"
+    assert _below(Fraction(19999, 1000), 20) == "19.999"
+    assert _below(Fraction(123456), 200000) == "123,456"

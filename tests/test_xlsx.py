@@ -565,6 +565,9 @@ def test_compare_and_reach_workbooks_name_their_sheets(tmp_path: Path) -> None:
     call = str(EXAMPLES / "call-team-2026-04.yaml")
     book, _ = workbook(tmp_path, "compare", call, name="compare.xlsx")
     assert book.sheetnames == ["Team", "Data"]
+    header, body = table_at(book["Team"], "Rep")
+    assert body[0][1] == "Quota"  # in the plan's currency, CNY
+    assert book["Team"].cell(header + 1, 3).number_format == '"¥"#,##0'
     book, _ = workbook(tmp_path, "reach", call, name="reach.xlsx")
     assert book.sheetnames == ["Team", "Data"]
     book, _ = workbook(tmp_path, "compare", call, "--lang", "zh", name="compare-zh.xlsx")

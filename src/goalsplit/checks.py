@@ -12,7 +12,6 @@ rate of 0 from history) are reported where they are found, as values too.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -200,7 +199,7 @@ def leave_within_period(plan: Plan) -> Iterator[Issue]:
 
 def allocation_has_history(plan: Plan) -> Iterator[Issue]:
     if plan.allocation == "history" and plan.history is None:
-        yield Issue(("allocation",), "allocation: history needs a history: file to draw on")
+        yield Issue(("allocation",), "'history' needs a history: file to draw on")
 
 
 def history_window_not_empty(plan: Plan) -> Iterator[Issue]:
@@ -473,14 +472,16 @@ def quota_above_floor(breakdown: Breakdown) -> Iterator[Issue]:
 
 
 def _below(need: Fraction, floor: int) -> str:
-    """``need`` shown below ``floor``: rounded up to a whole number when that is still
-    below it, else to one decimal, rounded down (19.46 of a floor of 20 is "19.4", not
-    "20")."""
-    whole = ceil_fraction(need)
-    if whole < floor:
-        return f"{whole:,}"
-    tenths = math.floor(need * 10)
-    return f"{tenths // 10:,}" + (f".{tenths % 10}" if tenths % 10 else "")
+    """``need`` rounded up (never shown smaller than it is) to as few decimals as keep
+    it below ``floor``: 20 for 19.5 of a floor of 30, 19.5 for 19.46 of a floor of 20,
+    0.1 for 0.01 of a floor of 1."""
+    for places in range(10):
+        units = ceil_fraction(need * 10**places)  # in steps of 10**-places
+        if Fraction(units, 10**places) < floor:
+            whole, part = divmod(units, 10**places)
+            tail = f".{part:0{places}d}".rstrip("0") if places else ""
+            return f"{whole:,}{tail.rstrip('.')}"
+    return f"{float(need):g}"
 
 
 WORKED_CHECKS: tuple[WorkedCheck, ...] = (

@@ -740,8 +740,6 @@ ZH: dict[str, str] = {
     "{rep} — burn-up: plan to date against actual": "{rep} — 累计：计划与实际",
     "Data": "数据",
     "Reps": "销售",
-    "allocation: history needs a history: file to draw on": "allocation: history 需要 history: "
-    "历史数据文件",
     "history file {path} not found (a path relative to the plan file)": "找不到历史数据文件 "
     "{path}（路径相对于计划文件）",
     "missing columns: {missing}; the header has: {header}": "缺少列：{missing}；表头为：{header}",

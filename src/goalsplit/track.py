@@ -335,7 +335,11 @@ def _notes(
     outside = [
         f"{rep.name} ({rep.start:%m-%d} – {rep.end:%m-%d})"
         for rep in breakdown.reps
-        if any(not rep.start <= day <= rep.end for day in actuals.by_rep.get(rep.name, ()))
+        if any(
+            not rep.start <= day <= rep.end
+            for day in actuals.by_rep.get(rep.name, ())
+            if day <= as_of  # counted: up to the as-of date
+        )
     ]
     if outside:
         notes.append(

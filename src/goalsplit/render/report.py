@@ -21,7 +21,16 @@ from goalsplit.render.display import percent as _percent
 from goalsplit.render.display import share as _share
 from goalsplit.render.display import weight as _weight
 from goalsplit.render.grid import Note
-from goalsplit.render.view import TEAM, Block, Column, Table, Value, shown_name, stage_column
+from goalsplit.render.view import (
+    TEAM,
+    Block,
+    Column,
+    Kind,
+    Table,
+    Value,
+    shown_name,
+    stage_column,
+)
 
 if TYPE_CHECKING:
     from goalsplit.breakdown import Breakdown, RepPlan
@@ -500,18 +509,20 @@ def card_blocks(card: DayCard, options: ReportOptions) -> list[Block]:
         + month_line
         + _calendar_line(breakdown, lang, "\n"),
     )
-    # ``^`` on today's target where the daily floor lifts it (with the caption's note).
-    lifted = (
-        _floor_marks(rep, [card.day - 1, card.day], grid, options)[1]
-        if card.day
-        else ("",) * len(breakdown.stages)
-    )
+    # ``^`` on today's target where the daily floor lifts it (with the caption's note,
+    # when one is lifted).
+    lifted: Sequence[str] = ("",) * len(breakdown.stages)
+    if card.day and rep.floors and any(b[1] for b in rep.floor_binds([card.day - 1, card.day])):
+        lifted = _floor_marks(rep, [card.day - 1, card.day], grid, options)[1]
     for k, stage in enumerate(breakdown.stages):
         cell = _cell_of(stage)
         today = cell(card.targets[k])
+        if lifted[k]:
+            kind: Kind | None = "money" if stage.unit == "money" else None
+            today = Value(card.targets[k], kind, mark=lifted[k])
         grid.add_row(
             options.label(stage),
-            Value(card.targets[k], mark=lifted[k]) if lifted[k] else today,
+            today,
             cell(card.week_targets[k]),
             *(
                 (cell(card.month_targets[k]), cell(card.month_left[k]))

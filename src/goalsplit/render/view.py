@@ -176,7 +176,10 @@ class View:
     @property
     def currency(self) -> str | None:
         """The plan's ``currency:`` (for money formats), when the view shows a plan."""
-        breakdown = getattr(self.subject, "breakdown", self.subject)
+        subject = self.subject
+        if isinstance(subject, list | tuple) and subject:  # compare: its cases
+            subject = subject[0]
+        breakdown = getattr(subject, "breakdown", subject)
         currency = getattr(breakdown, "currency", None)
         return currency if isinstance(currency, str) and currency else None
 
