@@ -282,3 +282,160 @@ def test_one_more_rep_is_said_in_the_singular() -> None:
         "221,000 (89.6%); 1 more rep at full pace (198,000 each in 22 working days at the "
         "team's rates and capacity) would close the gap of 23,000"
     ]
+
+
+# --- survivors of the second mutation run (the shaping and floors of this session) ----
+
+
+def test_a_full_pace_rep_is_shaped_as_the_team(tmp_path: object) -> None:
+    """A rep with the whole period and no ramp is a full-pace rep: one more of them makes
+    exactly what that rep reaches, with the team's buffer, seasonality and cycle."""
+    for shaping in ("buffer: 10%", "seasonality: {3: 2}\n                cycle: 10", ""):
+        fit = team_fit(
+            breakdown_of(
+                f"""
+                period: 2026-Q1
+                target: 10000000
+                {shaping}
+                capacity: {{dials: 100}}
+                {RATES}
+                reps: [{{name: Ann}}]
+                """
+            )
+        )
+        assert fit.per_rep == fit.reps[0].reach, shaping
+    # By hand, uniform days with a buffer of 10%: each day runs 1.1 times the even pace
+    # (until the whole is met), so a day at capacity holds 100 / 1.1 of the even day's
+    # dials: 22 x 100 / 1.1 dials in March, 62.5 of revenue each = 125,000.
+    march = team_fit(
+        breakdown_of(
+            f"""
+            period: 2026-03
+            target: 10000000
+            buffer: 10%
+            capacity: {{dials: 100}}
+            {RATES}
+            reps: [{{name: Ann}}]
+            """
+        )
+    )
+    assert march.per_rep == 125000
+
+
+def test_a_floor_equal_to_the_capacity_still_gets_the_ways_out() -> None:
+    # Ben needs 16 dials a day; the floor and the capacity are both 10: a day can meet
+    # both, the funnel is what is over, so the ways out are offered.
+    warnings = warnings_of(
+        f"""
+        period: 2026-03
+        target: 22000
+        capacity: {{dials: 10}}
+        floors: {{dials: 10}}
+        {RATES}
+        reps: [{{name: Ben}}]
+        """
+    )
+    assert any("Ben needs 16 Dials on the busiest day" in w for w in warnings)
+    assert not any("no day can meet both" in w for w in warnings)
+
+
+def test_every_stage_over_with_days_enough_is_warned() -> None:
+    # April weighs 2 (see the test above): connects and dials both over on April days.
+    warnings = warnings_of(
+        f"""
+        period: {{start: 2026-03-23, end: 2026-04-03}}
+        target: 10000
+        seasonality: {{4: 2}}
+        capacity: {{connects: 10, dials: 20}}
+        {RATES}
+        reps: [{{name: Ann}}]
+        """
+    )
+    over = [w for w in warnings if "on the busiest day" in w]
+    assert len(over) == 2
+    assert "Connects" in over[0] and "Dials" in over[1]
+    assert all("with the days weighing more evenly" in w for w in over)
+
+
+def test_the_average_working_days_are_said_to_one_decimal() -> None:
+    # 22, 22 and 21 working days (Cid is away on 03-02): 65 / 3 = 21.67, said as 21.7.
+    warnings = warnings_of(
+        f"""
+        period: 2026-03
+        target: 10000000
+        capacity: {{dials: 10}}
+        {RATES}
+        reps: [{{name: Ann}}, {{name: Ben}}, {{name: Cid, leave: [2026-03-02]}}]
+        """
+    )
+    assert any("each in 21.7 working days" in w for w in warnings)
+
+
+def test_a_daily_need_of_exactly_a_thousand_is_not_warned_and_each_rep_is_judged() -> None:
+    # 16 dials per 1,000 of revenue: 1,375,000 over 22 days is 62,500 a day, 1,000 dials.
+    exactly = f"""
+        period: 2026-03
+        target: 1375000
+        {RATES}
+        reps: [{{name: Ann}}]
+    """
+    assert not any("a day and no capacity" in w for w in warnings_of(exactly))
+    # Ann is within 1,000 a day; Ben, with a quota four times hers, is not: he is warned
+    # although Ann, before him, is not.
+    two = f"""
+        period: 2026-03
+        target: 2000000
+        {RATES}
+        reps: [{{name: Ann, quota: 400000}}, {{name: Ben}}]
+    """
+    flagged = [w for w in warnings_of(two) if "a day and no capacity" in w]
+    assert len(flagged) == 1 and "Ben needs up to 1,164 Dials a day" in flagged[0]
+    # Ann's own dials rate written the wrong way round explains her need; Ben, at
+    # 2,000,000 (1,455 dials a day), is still judged after her.
+    explained = two.replace("2000000", "4000000").replace(
+        "{name: Ann, quota: 400000}", "{name: Ann, rates: {dials: 50}}"
+    )
+    flagged = [w for w in warnings_of(explained) if "a day and no capacity" in w]
+    assert [w.split(": ")[2] for w in flagged] == ["reps[1]"]
+
+
+def test_equal_daily_needs_name_the_first_stage() -> None:
+    # dials: 1 — a dial per connect: connects and dials need the same, 2,000 a day.
+    warnings = warnings_of(
+        """
+        period: 2026-03
+        target: 5500000
+        rates: {pipeline: 0.5, intents: 1000, deep_talks: 0.5, connects: 0.5, dials: 1}
+        reps: [{name: Ann}]
+        """
+    )
+    flagged = [w for w in warnings if "a day and no capacity" in w]
+    assert len(flagged) == 1 and "needs up to 2,000 Connects a day" in flagged[0]
+
+
+def test_a_quota_below_a_days_floor_by_rep_and_at_the_right_place() -> None:
+    # 16 dials per 1,000: a quota of 1,250 needs exactly 20 dials, a day's floor of 20:
+    # not below it. Ann is away all month (no days, no quota): nothing to say of her.
+    # Ben's quota of 1,000 needs 16 (below) and Cid's share of the rest, 1,000 x 1.0
+    # with no explicit quota, needs 16 too: each is warned, Ben at his quota, Cid at his
+    # rep.
+    warnings = warnings_of(
+        f"""
+        period: 2026-03
+        target: 3250
+        floors: {{dials: 20}}
+        {RATES}
+        reps:
+          - {{name: Ann, leave: [2026-03-01..2026-03-31]}}
+          - {{name: Eve, quota: 1250}}
+          - {{name: Ben, quota: 1000}}
+          - {{name: Cid}}
+        """
+    )
+    below = [w.split(": warning: ")[1] for w in warnings if "one day's floor" in w]
+    assert below == [
+        "reps[2].quota: Ben's quota needs 16 Dials in the whole period, less than one day's "
+        "floor of 20: is the quota (or the floor) a typo?",
+        "reps[3]: Cid's quota needs 16 Dials in the whole period, less than one day's floor "
+        "of 20: is the quota (or the floor) a typo?",
+    ]
