@@ -99,3 +99,118 @@ def test_a_team_floor_above_the_team_capacity() -> None:
         "warning: floors.dials: the floor of 30 Dials a day is above the capacity of 20: no day "
         "can meet both"
     ]
+
+
+# --- boundaries the mutation run of the checks showed unpinned -------------------------
+
+
+def test_a_rate_for_the_revenue_stage_is_said_to_have_none() -> None:
+    assert checked(
+        """
+        period: 2026-03
+        target: 1000
+        rates: {revenue: 0.5, pipeline: 0.5, intents: 1000, deep_talks: 0.5, connects: 0.5,
+                dials: 0.5}
+        reps: [{name: Ann}]
+        """
+    ) == [
+        "error: rates.revenue: no stage named 'revenue'; the revenue stage has no rate; the "
+        "stages are pipeline, intents, deep_talks, connects, dials"
+    ]
+
+
+def test_missing_rates_are_listed_with_commas() -> None:
+    team = "period: 2026-03\ntarget: 1000\nrates: {pipeline: 0.5, intents: 1000, deep_talks: 0.5}\n"
+    assert checked(team + "reps: [{name: Ann}]\n") == [
+        "error: rates: no rate for connects, dials: give the team's rate here (or a rate in "
+        "every rep's rates:)"
+    ]
+    assert checked(
+        team + "reps: [{name: Ann, rates: {connects: 0.5, dials: 0.5}}, {name: Ben}]\n"
+    ) == [
+        "error: reps[1]: Ben: no rate for connects, dials (give it in the team's rates: or in "
+        "this rep's rates:)"
+    ]
+
+
+def test_one_day_windows_and_leave_touching_the_period_are_fine() -> None:
+    # A rep for a single day (start = end); leave that ends on the period's first day or
+    # starts on its last touches the period, so it is not outside it.
+    assert (
+        checked(
+            f"""
+            period: 2026-03
+            target: 1000
+            {RATES}
+            reps:
+              - name: Ann
+                start: 2026-03-10
+                end: 2026-03-10
+                leave: [2026-02-20..2026-03-01, 2026-03-31..2026-04-05]
+            """
+        )
+        == []
+    )
+
+
+def test_a_history_window_of_one_day_is_not_empty() -> None:
+    # The window ends the day before the period: since 2026-02-28 leaves one day.
+    assert (
+        checked(
+            f"""
+            period: 2026-03
+            target: 1000
+            {RATES}
+            history: {{file: h.csv, since: 2026-02-28}}
+            reps: [{{name: Ann}}]
+            """
+        )
+        == []
+    )
+
+
+def test_a_stretch_of_exactly_100_is_read_as_a_percentage() -> None:
+    assert checked(
+        f"""
+        period: 2026-03
+        target: 1000
+        stretch: 100
+        {RATES}
+        reps: [{{name: Ann}}]
+        """
+    ) == [
+        "warning: stretch: stretch 100 makes the quotas add up to 100 times the target; did "
+        "you mean 100%?"
+    ]
+
+
+def test_a_rate_after_an_unknown_stage_is_still_judged() -> None:
+    # 1.5 connects per deep talk is above 1 (not only above 2): a percentage slip.
+    assert checked(
+        """
+        period: 2026-03
+        target: 1000
+        rates: {nope: 1, pipeline: 0.5, intents: 1000, deep_talks: 0.5, connects: 1.5,
+                dials: 0.5}
+        reps: [{name: Ann}]
+        """
+    ) == [
+        "error: rates.nope: no stage named 'nope'; the stages are pipeline, intents, "
+        "deep_talks, connects, dials",
+        "warning: rates.connects: 1.5 means one unit of Connects yields more than one of Deep "
+        "talks; a percentage is written 0.30 or 30%",
+    ]
+
+
+def test_calendar_months_across_the_new_year() -> None:
+    from datetime import date
+
+    from goalsplit.calendar import calendar_months
+
+    months = calendar_months(date(2026, 11, 15), date(2027, 2, 10))
+    assert [(m.label, m.start, m.end) for m in months] == [
+        ("2026-11", date(2026, 11, 15), date(2026, 11, 30)),
+        ("2026-12", date(2026, 12, 1), date(2026, 12, 31)),
+        ("2027-01", date(2027, 1, 1), date(2027, 1, 31)),
+        ("2027-02", date(2027, 2, 1), date(2027, 2, 10)),
+    ]
