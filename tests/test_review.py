@@ -282,6 +282,7 @@ def test_rows_outside_a_reps_own_days_are_counted_with_a_note(tmp_path: Path) ->
         2026-03-04,B,50,0,0,0,0,0
         2026-03-10,B,70,0,0,0,0,0
         2026-03-12,C,10,0,0,0,0,0
+        2026-03-13,C,5,0,0,0,0,0
         2026-03-16,C,20,0,0,0,0,0
     """,
     )
@@ -293,7 +294,7 @@ def test_rows_outside_a_reps_own_days_are_counted_with_a_note(tmp_path: Path) ->
     ) in result.stderr.splitlines()
     doc = track_json(str(plan), "-a", str(actuals), "--as-of", "2026-03-20")
     actual = {r["name"]: r["stages"]["revenue"]["actual_to_date"] for r in doc["reps"]}
-    assert actual["B"] == 120 and actual["C"] == 30
+    assert actual["B"] == 120 and actual["C"] == 35  # C's last day, 03-13, is inside
     quiet = invoke("track", str(plan), "-a", str(actuals), "--as-of", "2026-03-20", "--rep", "A")
     assert "outside their days" in quiet.stderr  # a note on the file, whoever is shown
     # As of 03-13, C's row of 03-16 is not counted yet: only B is named.
@@ -751,6 +752,16 @@ def test_replan_cuts_a_cycle_to_fit_the_days_left(tmp_path: Path) -> None:
     )
     check = invoke("check", str(new))
     assert check.exit_code == 0, check.stdout + check.stderr
+    # Three days left (from Fri 03-20): Ben's cycle of 3 is exactly as long: cut to 2.
+    result = invoke(
+        "replan", str(plan), "-a", str(actuals), "--as-of", "2026-03-19", "-o", str(new)
+    )
+    assert result.exit_code == 0, result.stderr
+    text = new.read_text(encoding="utf-8")
+    assert "    ramp: none\n    cycle: 2\n" in text
+    assert "cut to 2, one less than the working days left (3)" in " ".join(
+        line[1:].strip() for line in text.splitlines() if line.startswith("#")
+    )
     # With one working day left there is no cycle at all.
     result = invoke(
         "replan", str(plan), "-a", str(actuals), "--as-of", "2026-03-23", "-o", str(new)

@@ -77,6 +77,16 @@ def test_cycle_leads_the_activity() -> None:
     assert list(weights.activity) == [0, 1, 2, 3, 5, 7, 9, 11, 13, 15, 17]
 
 
+def test_a_cycle_past_the_last_day_takes_the_last_days_weight() -> None:
+    days = days_between(date(2026, 1, 27), date(2026, 2, 2))  # 4 January days, 02-02
+    season = tuple([Fraction(1), Fraction(2)] + [Fraction(1)] * 10)
+    weights = day_weights(days, Shaping(season=season, cycle=2))
+    # Revenue 1,1,1,1,2; activity two days later, past the end the last day's: 1,1,2,2,2.
+    assert list(weights.result) == [0, 1, 2, 3, 4, 6]
+    assert list(weights.activity) == [0, 1, 2, 4, 6, 8]
+    assert weights.cycle == 2 and weights.full_on is None  # no buffer: never "full early"
+
+
 def test_buffer_runs_ahead_and_meets_the_total_early() -> None:
     days = days_between(date(2026, 3, 2), date(2026, 3, 13))  # 10 days
     weights = day_weights(days, Shaping(buffer=Fraction(1, 4)))
@@ -84,6 +94,8 @@ def test_buffer_runs_ahead_and_meets_the_total_early() -> None:
     assert weights.full_on == 8
     daily = split_targets(Fraction(100), weights.result, range(1, 11))
     assert daily == [13, 12, 13, 12, 13, 12, 13, 12, 0, 0]
+    # A small buffer: 1.05 x 9 / 10 is short of the whole on day 9; full on the last day.
+    assert day_weights(days, Shaping(buffer=Fraction(1, 20))).full_on == 10
 
 
 def test_remaining_weights_after_a_buffer_is_met_are_uniform() -> None:
