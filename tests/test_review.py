@@ -297,6 +297,9 @@ def test_rows_outside_a_reps_own_days_are_counted_with_a_note(tmp_path: Path) ->
     assert actual["B"] == 120 and actual["C"] == 35  # C's last day, 03-13, is inside
     quiet = invoke("track", str(plan), "-a", str(actuals), "--as-of", "2026-03-20", "--rep", "A")
     assert "outside their days" in quiet.stderr  # a note on the file, whoever is shown
+    # As of 03-16, C's row of that day is counted, so C is named.
+    on_the_day = invoke("track", str(plan), "-a", str(actuals), "--as-of", "2026-03-16")
+    assert "counted: B (03-09 – 03-27), C (03-02 – 03-13)" in on_the_day.stderr
     # As of 03-13, C's row of 03-16 is not counted yet: only B is named.
     early = invoke("track", str(plan), "-a", str(actuals), "--as-of", "2026-03-13")
     assert (
