@@ -214,3 +214,105 @@ def test_calendar_months_across_the_new_year() -> None:
         ("2027-01", date(2027, 1, 1), date(2027, 1, 31)),
         ("2027-02", date(2027, 2, 1), date(2027, 2, 10)),
     ]
+
+
+def _located(body: str) -> list[str]:
+    """Problems as the user reads them: file, line and column first."""
+    from goalsplit.errors import PlanError
+
+    try:
+        loaded = parse_plan(dedent(body), "plan.yaml")
+    except PlanError as exc:
+        return [i.render() for i in exc.issues]
+    return [loaded.source.locate(i).render() for i in check_plan(loaded.plan)]
+
+
+def test_a_seasonality_key_is_said_at_the_key() -> None:
+    problems = _located(
+        f"""
+        period: 2026-Q1
+        target: 1000
+        seasonality: {{13: 1.5, 1: 1, 01: 2}}
+        {RATES}
+        reps: [{{name: Ann}}]
+        """
+    )
+    assert problems[:2] == [
+        "plan.yaml:3:15: seasonality.13: '13' is not a month: seasonality is keyed by month "
+        "number, 1 to 12",
+        "plan.yaml:3:30: seasonality.01: month 1 is given twice (also as '1')",
+    ]
+
+
+def test_every_ramp_that_falls_is_said_once_at_its_place() -> None:
+    # The team's ramp is fine; Ann's falls twice (said once, at the first fall), Ben's
+    # has no ramp of its own, Cid's falls too.
+    assert checked(
+        f"""
+        period: 2026-Q1
+        target: 1000
+        ramp: [50%, 75%]
+        {RATES}
+        reps:
+          - {{name: Ann, ramp: [50%, 25%, 10%]}}
+          - {{name: Ben}}
+          - {{name: Cid, ramp: [80%, 60%]}}
+        """
+    ) == [
+        "error: reps[0].ramp[1]: a ramp rises month by month: 25% comes after 50%",
+        "error: reps[2].ramp[1]: a ramp rises month by month: 60% comes after 80%",
+    ]
+
+
+def test_hired_on_the_last_day_is_fine_and_a_carve_out_of_the_whole_target_is_not() -> None:
+    assert (
+        checked(
+            f"""
+            period: 2026-03
+            target: 1000
+            {RATES}
+            reps:
+              - {{name: Ann, hired: 2026-03-31}}
+              - {{name: Ben, end: 2026-03-20, hired: 2026-03-20}}
+            """
+        )
+        == []
+    )
+    # 400 + 600 = 1,000: exactly the target, nothing left; said once, at the item that
+    # uses it up; the unknown owner of the last is said as well.
+    assert checked(
+        f"""
+        period: 2026-03
+        target: 1000
+        carve_out:
+          - {{name: a, amount: 400}}
+          - {{name: b, amount: 600}}
+          - {{name: c, amount: 10, owner: Nobody}}
+        {RATES}
+        reps: [{{name: Ann}}]
+        """
+    ) == [
+        "error: carve_out[1].amount: the carve-outs add up to 1,000, leaving nothing of the "
+        "target 1,000 to decompose",
+        "error: carve_out[2].owner: no rep named 'Nobody' in the plan",
+    ]
+
+
+def test_every_rep_whose_floor_is_above_their_capacity_is_warned() -> None:
+    assert checked(
+        f"""
+        period: 2026-03
+        target: 1000
+        capacity: {{dials: 50}}
+        {RATES}
+        reps:
+          - {{name: Ann, floors: {{dials: 60}}}}
+          - {{name: Ben, floors: {{dials: 10}}}}
+          - {{name: Cid, floors: {{dials: 70}}}}
+        """
+    ) == [
+        "warning: reps[0].floors.dials: the floor of 60 Dials a day is above the capacity of "
+        "50: no day can meet both",
+        "warning: reps[2].floors.dials: the floor of 70 Dials a day is above the capacity of "
+        "50: no day can meet both",
+    ]
