@@ -306,13 +306,14 @@ def test_every_rep_whose_floor_is_above_their_capacity_is_warned() -> None:
         capacity: {{dials: 50}}
         {RATES}
         reps:
+          - {{name: Dan}}
           - {{name: Ann, floors: {{dials: 60}}}}
           - {{name: Ben, floors: {{dials: 10}}}}
           - {{name: Cid, floors: {{dials: 70}}}}
         """
     ) == [
-        "warning: reps[0].floors.dials: the floor of 60 Dials a day is above the capacity of "
+        "warning: reps[1].floors.dials: the floor of 60 Dials a day is above the capacity of "
         "50: no day can meet both",
-        "warning: reps[2].floors.dials: the floor of 70 Dials a day is above the capacity of "
+        "warning: reps[3].floors.dials: the floor of 70 Dials a day is above the capacity of "
         "50: no day can meet both",
     ]

@@ -765,6 +765,15 @@ def test_replan_cuts_a_cycle_to_fit_the_days_left(tmp_path: Path) -> None:
     assert "cut to 2, one less than the working days left (3)" in " ".join(
         line[1:].strip() for line in text.splitlines() if line.startswith("#")
     )
+    zh = invoke(
+        "replan", str(plan), "-a", str(actuals), "--as-of", "2026-03-19", "--lang", "zh"
+    ).stdout
+    assert "销售周期" in zh and "cut to" not in zh  # the comment in the plan's language
+    # A plan without any cycle says nothing of cycles, even with one working day left.
+    (tmp_path / "plain").mkdir()
+    plain, plain_actuals = setup(tmp_path / "plain", LEAVER, LEAVER_ACTUALS)
+    text = invoke("replan", str(plain), "-a", str(plain_actuals), "--as-of", "2026-03-23").stdout
+    assert "a sales cycle" not in text and "\ncycle:" not in text
     # With one working day left there is no cycle at all.
     result = invoke(
         "replan", str(plan), "-a", str(actuals), "--as-of", "2026-03-23", "-o", str(new)

@@ -475,13 +475,14 @@ def _below(need: Fraction, floor: int) -> str:
     """``need`` rounded up (never shown smaller than it is) to as few decimals as keep
     it below ``floor``: 20 for 19.5 of a floor of 30, 19.5 for 19.46 of a floor of 20,
     0.1 for 0.01 of a floor of 1."""
+    # The first number of places that shows it below never ends in 0 (one place fewer
+    # would have shown it below already), so nothing is to be trimmed.
     for places in range(10):
         units = ceil_fraction(need * 10**places)  # in steps of 10**-places
         if Fraction(units, 10**places) < floor:
             whole, part = divmod(units, 10**places)
-            tail = f".{part:0{places}d}".rstrip("0") if places else ""
-            return f"{whole:,}{tail.rstrip('.')}"
-    return f"{float(need):g}"
+            return f"{whole:,}" + (f".{part:0{places}d}" if places else "")
+    return f"{float(need):g}"  # within a billionth of the floor
 
 
 WORKED_CHECKS: tuple[WorkedCheck, ...] = (

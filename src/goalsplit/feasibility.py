@@ -341,23 +341,16 @@ def within_capacity(breakdown: Breakdown) -> Iterator[Issue]:
 
 
 def peak_text(rep: RepPlan, fit: StageFit) -> str:
-    """The busiest day's need as said in a warning: the whole number when some day's
-    target shows it, else the exact need rounded up to as few decimals as show it
-    above the capacity (150.01: just over, although every day shows at most 150)."""
+    """The busiest day's need as said in a warning (of a stage over capacity): the whole
+    number when some day's target shows it, else the exact need rounded up to one
+    decimal (150.1: just over, although every day shows at most 150). A need over a
+    whole-number capacity stays over it rounded up, so the decimal always shows it."""
     index = next(k for k, s in enumerate(rep.stages) if s.stage is fit.stage)
-    days = len(rep.days)
-    shown = max(
-        (b - a for a, b in pairwise(rep.stage_cumulative(index, range(days + 1)))), default=0
-    )
-    if shown >= fit.peak:
+    running = rep.stage_cumulative(index, range(len(rep.days) + 1))
+    if max(b - a for a, b in pairwise(running)) >= fit.peak:
         return f"{fit.peak:,}"
-    need = rep.peak_need(index)
-    for places in range(1, 10):
-        scale = 10**places
-        text = Decimal(ceil_fraction(need * scale)) / scale
-        if text > fit.capacity:
-            return f"{text:,f}"
-    return f"{fit.peak:,}"
+    tenths = ceil_fraction(rep.peak_need(index) * 10)
+    return f"{tenths // 10:,}.{tenths % 10}"
 
 
 def team_within_capacity(breakdown: Breakdown) -> Iterator[Issue]:
