@@ -170,3 +170,5 @@ def test_a_need_is_never_shown_smaller_than_it_is() -> None:
     assert _below(Fraction(1, 100), 1) == "0.1"  # 0.01, not "0"
     assert _below(Fraction(19999, 1000), 20) == "19.999"
     assert _below(Fraction(123456), 200000) == "123,456"
+    # Within a billionth of the floor, no number of places up to nine shows it below.
+    assert _below(Fraction(20) - Fraction(1, 10**12), 20) == "19.999999999999"

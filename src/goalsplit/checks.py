@@ -482,7 +482,7 @@ def _below(need: Fraction, floor: int) -> str:
         if Fraction(units, 10**places) < floor:
             whole, part = divmod(units, 10**places)
             return f"{whole:,}" + (f".{part:0{places}d}" if places else "")
-    return f"{float(need):g}"  # within a billionth of the floor
+    return f"{float(need):.15g}"  # within a billionth of the floor: as many digits as a float has
 
 
 WORKED_CHECKS: tuple[WorkedCheck, ...] = (
