@@ -194,7 +194,7 @@ def test_track_workbook_plan_against_actual(tmp_path: Path) -> None:
         _, stages = table_at(sheet, "阶段")
         assert [r[1] for r in stages] == [s["planned_to_date"] for s in rep["stages"].values()]
         assert [r[2] for r in stages] == [s["actual_to_date"] for s in rep["stages"].values()]
-    assert by_name["团队"][2] == document["team"]["actual_to_date"] if "团队" in by_name else True
+    assert by_name["团队"][2] == document["team"]["actual_to_date"]  # the team's row
     charts = chart_refs(path)
     team = next(refs for title, refs in charts if title == "截至目前：计划与实际")
     first, last = header + 1, header + len(body) - 1  # the reps, not the team's row
@@ -208,11 +208,14 @@ def test_track_workbook_plan_against_actual(tmp_path: Path) -> None:
     ]
 
 
-def test_rates_workbook_numbers_equal_the_json_report(tmp_path: Path) -> None:
-    book, _ = workbook(tmp_path, "rates", HISTORY)
-    document = json.loads(ok("rates", HISTORY, "-f", "json"))
-    _, body = table_at(book["Reps"], "Rep")
-    labels = {s["label"]: s["name"] for s in document["stages"]}
+@pytest.mark.parametrize(("lang", "sheets"), [("en", ("Reps", "Rep")), ("zh", ("销售", "销售"))])
+def test_rates_workbook_numbers_equal_the_json_report(
+    tmp_path: Path, lang: str, sheets: tuple[str, str]
+) -> None:
+    book, _ = workbook(tmp_path, "rates", HISTORY, "--lang", lang)
+    document = json.loads(ok("rates", HISTORY, "-f", "json", "--lang", lang))
+    _, body = table_at(book[sheets[0]], sheets[1])
+    labels = {s["label"]: s["name"] for s in document["stages"]}  # in the report's language
     reps = {r["name"]: r["rates"] for r in document["reps"]}
     assert len(body) == sum(len(r) for r in reps.values())
     for row in body:
@@ -220,8 +223,8 @@ def test_rates_workbook_numbers_equal_the_json_report(tmp_path: Path) -> None:
         assert row[2] == pytest.approx(expected["raw"])
         assert row[3] == pytest.approx(expected["used"])
         assert row[4] == pytest.approx(expected["sample"])
-    data = rows_of(book["Data"])
-    assert data[0][:3] == ("Rep", "Stage", "Label")
+    data = rows_of(book[book.sheetnames[-1]])
+    assert data[0][:3] == (("Rep", "Stage", "Label") if lang == "en" else ("销售", "阶段", "名称"))
 
 
 def test_daily_sheets_hold_real_dates(tmp_path: Path) -> None:
