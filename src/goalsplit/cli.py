@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from goalsplit.render import ReportOptions
     from goalsplit.scenarios import WhatIf
     from goalsplit.track import Actuals
+    from goalsplit.worked import WorkedPlan
 
 EXIT_OK = 0
 EXIT_WARNINGS = 1  # warnings and --strict
@@ -1035,28 +1036,7 @@ def _build(
 ) -> _Built:
     """Load and work out a plan; on a user error print every problem and exit 3 (2 for
     a --set or --scenario that cannot be applied)."""
-    from goalsplit.worked import work_out
-
-    if what_if:
-        from goalsplit.scenarios import SET_PREFIX, OverrideError
-
-        try:
-            worked = work_out(plan_file, what_if=what_if)
-        except OverrideError as exc:
-            raise typer.BadParameter(
-                tr(exc.template, lang, **exc.params), param_hint=f"'{exc.option}'"
-            ) from None
-        wrong = [i for i in worked.errors if (i.file or "").startswith(SET_PREFIX)]
-        if wrong:
-            raise typer.BadParameter(
-                "\n".join(
-                    f"{i.file.removeprefix(SET_PREFIX)!r}: {i.describe(lang)}"  # type: ignore[union-attr]
-                    for i in wrong
-                ),
-                param_hint="'--set'",
-            )
-    else:
-        worked = work_out(plan_file)
+    worked = _work_out(plan_file, lang, what_if)
     if worked.breakdown is None:
         _report_issues(list(worked.issues), lang, worked.errors_in)
         if exit_on_error:
@@ -1068,22 +1048,43 @@ def _build(
     return _Built(worked.breakdown, inputs, worked.scenarios)
 
 
+def _work_out(plan_file: Path, lang: Lang, what_if: WhatIf | None) -> WorkedPlan:
+    """The plan worked out with ``what_if`` laid over it; a --set or --scenario that
+    cannot be applied, or a --set value the plan refuses, is a usage error (exit 2)."""
+    from goalsplit.worked import work_out
+
+    if not what_if:
+        return work_out(plan_file)
+    from goalsplit.scenarios import SET_PREFIX, OverrideError
+
+    try:
+        worked = work_out(plan_file, what_if=what_if)
+    except OverrideError as exc:
+        raise typer.BadParameter(
+            tr(exc.template, lang, **exc.params), param_hint=f"'{exc.option}'"
+        ) from None
+    wrong = [i for i in worked.errors if (i.file or "").startswith(SET_PREFIX)]
+    if wrong:
+        raise typer.BadParameter(
+            "\n".join(
+                f"{i.file.removeprefix(SET_PREFIX)!r}: {i.describe(lang)}"  # type: ignore[union-attr]
+                for i in wrong
+            ),
+            param_hint="'--set'",
+        )
+    return worked
+
+
 def _scenarios_fail(
     plan_file: Path, names: Sequence[str], sets: list[str] | None, lang: Lang
 ) -> bool:
     """Work out each scenario of the plan; print every error of every one that does not
     work out, under the scenario's name, and count them. Whether any failed."""
-    from goalsplit.scenarios import OverrideError, WhatIf
-    from goalsplit.worked import work_out
+    from goalsplit.scenarios import WhatIf
 
     errors = 0
     for name in names:
-        try:
-            worked = work_out(plan_file, what_if=WhatIf(name, tuple(sets or ())))
-        except OverrideError as exc:  # a --set that leads nowhere in this scenario
-            raise typer.BadParameter(
-                tr(exc.template, lang, **exc.params), param_hint=f"'{exc.option}'"
-            ) from None
+        worked = _work_out(plan_file, lang, WhatIf(name, tuple(sets or ())))
         for issue in worked.errors:
             typer.echo(f"[{printable(name)}] {issue.render(lang)}", err=True)
             errors += 1
